@@ -1,0 +1,143 @@
+// The command-line shell: parse flags, call lint(), print, and return ESLint's exit codes (0, 1, 2).
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { CilintError, UsageError } from './errors.js';
+import { lint, rules } from './lint.js';
+import type { SetValue } from './inputs/targets.js';
+import { DEFAULT_MAX_FILE_BYTES } from './inputs/read-text.js';
+import { exitCodeFor } from './report/finding.js';
+import type { FailOn } from './report/finding.js';
+import { format, FORMATS, parseFormat } from './report/formatters.js';
+import { formatRules, RULE_FORMATS } from './report/rules-list.js';
+import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from './version.js';
+import { toolVersion } from './package-root.js';
+
+/** Where the CLI writes, and what it knows of its terminal. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly color: boolean;
+}
+
+const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
+
+/** Run the CLI with arguments (without `node` and the script) and return the exit status. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let status = 0;
+  const errors: string[] = [];
+  const program = new Command('cilint')
+    .description('Lint Cilium Helm values, cilium-config ConfigMaps and node inventories against what Cilium really does.')
+    .version(toolVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => errors.push(text), outputError: (text) => errors.push(text) });
+
+  program
+    .command('lint')
+    .description('lint configurations (each FILE is its own target; -f files merge into one Helm release)')
+    .argument('[files...]', 'Helm values files or cilium-config ConfigMap manifests, each its own target')
+    .option('-f, --values <file>', 'Helm values file merged into one release, in order (repeatable)', collect, [])
+    .option('--set <key=value>', "set a Helm value, with Helm's syntax (repeatable)", collect, [])
+    .option('--set-string <key=value>', 'set a Helm value as a string (repeatable)', collect, [])
+    .option('--set-json <key=json>', 'set a Helm value from JSON (repeatable)', collect, [])
+    .option('--config-map <file>', 'a cilium-config ConfigMap manifest (kubectl get cm cilium-config -o yaml)', collect, [])
+    .option('--nodes <file>', "a node inventory: cilint's format or kubectl get nodes -o yaml|json")
+    .option('--cilium-version <version>', `Cilium release to lint for: ${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}, with or without a patch`, DEFAULT_MINOR)
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
+    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
+    .option('--no-color', 'never colour the text report')
+    .action((files: string[], options: LintFlags) => {
+      status = runLint(files, options, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules: id, level, title and Cilium versions')
+    .addOption(new Option('--format <format>', `output format: ${RULE_FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the list to a file instead of standard output')
+    .action((options: { format: string; output?: string }) => {
+      if (!(RULE_FORMATS as readonly string[]).includes(options.format)) {
+        throw new UsageError(`unknown --format "${options.format}" (expected one of: ${RULE_FORMATS.join(', ')})`);
+      }
+      emit(formatRules(rules(), options.format as (typeof RULE_FORMATS)[number]), options.output, io);
+    });
+
+  try {
+    program.parse([...argv], { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const text = errors.join(' ').replace(/\s+/g, ' ').replace(/^error: /, '').trim() || error.message;
+      io.stderr(`cilint: ${text}\n`);
+      return 2;
+    }
+    return reportError(error, io);
+  }
+}
+
+interface LintFlags {
+  values: string[];
+  set: string[];
+  setString: string[];
+  setJson: string[];
+  configMap: string[];
+  nodes?: string;
+  ciliumVersion: string;
+  format: string;
+  output?: string;
+  failOn: string;
+  maxFileSize: string;
+  color: boolean;
+}
+
+function runLint(files: string[], flags: LintFlags, io: CliIo): number {
+  const version = parseCiliumVersion(flags.ciliumVersion);
+  if (!version) throw new UsageError(`unsupported --cilium-version "${flags.ciliumVersion}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
+  const formatName = parseFormat(flags.format);
+  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
+    throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
+  }
+  const maxFileBytes = Number(flags.maxFileSize);
+  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
+  const sets: SetValue[] = [
+    ...flags.setJson.map((text) => ({ flag: '--set-json' as const, text })),
+    ...flags.set.map((text) => ({ flag: '--set' as const, text })),
+    ...flags.setString.map((text) => ({ flag: '--set-string' as const, text })),
+  ];
+  if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
+    throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see cilint lint --help)');
+  }
+  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes });
+  const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
+  emit(format(result, formatName, { color }), flags.output, io);
+  return exitCodeFor(result, flags.failOn as FailOn);
+}
+
+function emit(text: string, output: string | undefined, io: CliIo): void {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileSync(output, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CilintError) io.stderr(`cilint: ${error.message}\n`);
+  else {
+    // A bug, not a bad input: still one line, with the stack only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`cilint: internal error: ${message.split('\n')[0] ?? ''}\n`);
+    if (process.env['CILINT_DEBUG'] && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+  }
+  return 2;
+}

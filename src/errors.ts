@@ -1,0 +1,32 @@
+// The typed errors that end a run with exit status 2, each with a one-line message.
+
+/** A CilintError is a problem with the invocation or an input; the CLI prints its message and exits 2. */
+export class CilintError extends Error {
+  override readonly name: string = 'CilintError';
+}
+
+/** A UsageError is a bad flag, flag value or combination of flags. */
+export class UsageError extends CilintError {
+  override readonly name = 'UsageError';
+}
+
+/** An InputError is an input file that cannot be read or does not have the expected shape. */
+export class InputError extends CilintError {
+  override readonly name = 'InputError';
+  readonly file: string;
+  readonly line: number | undefined;
+
+  constructor(file: string, detail: string, line?: number, column?: number) {
+    super(`${file}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: ${detail}`);
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** A RuleDefinitionError is a rule file that fails its schema or its load-time checks. */
+export class RuleDefinitionError extends CilintError {
+  override readonly name = 'RuleDefinitionError';
+  constructor(file: string, pointer: string, detail: string) {
+    super(`${file}${pointer ? ` at ${pointer}` : ''}: ${detail}`);
+  }
+}

@@ -1,0 +1,99 @@
+// Turn the command line's files into targets: each positional file alone, the -f files as one release.
+import { InputError } from '../errors.js';
+import { applySetFlag } from '../helm/strvals.js';
+import { emptyMap, fromParsed, mergeValues } from '../helm/values-tree.js';
+import type { SetFlag, VMap } from '../helm/values-tree.js';
+import { modelFromConfigMap } from '../model/from-config-map.js';
+import { modelFromHelmValues } from '../model/from-helm-values.js';
+import type { ConfigModel } from '../model/config-model.js';
+import type { Minor } from '../version.js';
+import { describeKind, findCiliumConfig } from './classify.js';
+import type { SkippedDocument } from './classify.js';
+import { readTextFile } from './read-text.js';
+import { parseYamlFile } from './yaml-tree.js';
+import type { DuplicateKey, YamlFile } from './yaml-tree.js';
+
+/** A SetValue is one --set, --set-string or --set-json flag, in command-line order. */
+export interface SetValue {
+  readonly flag: SetFlag;
+  readonly text: string;
+}
+
+/** What to lint, as the command line gives it. */
+export interface TargetRequest {
+  readonly files: readonly string[];
+  readonly values: readonly string[];
+  readonly sets: readonly SetValue[];
+  readonly configMaps: readonly string[];
+  readonly minor: Minor;
+  readonly maxFileBytes?: number;
+}
+
+/** A Target is one configuration to lint: its model, and what its readers noticed. */
+export interface Target {
+  readonly model: ConfigModel;
+  readonly duplicates: readonly (DuplicateKey & { readonly file: string })[];
+  readonly skipped: readonly (SkippedDocument & { readonly file: string })[];
+}
+
+/** Read and build every target. */
+export function buildTargets(request: TargetRequest): Target[] {
+  const read = (file: string): YamlFile => {
+    const text = readTextFile(file, request.maxFileBytes);
+    return parseYamlFile(text.path, text.text);
+  };
+  const targets: Target[] = [];
+  const positionalValues: YamlFile[] = [];
+  for (const file of request.files) {
+    const parsed = read(file);
+    const configMap = findCiliumConfig(parsed);
+    if (configMap) targets.push(configMapTarget(parsed, configMap, request.minor));
+    else positionalValues.push(parsed);
+  }
+  for (const file of request.configMaps) {
+    const parsed = read(file);
+    const configMap = findCiliumConfig(parsed);
+    if (!configMap) throw new InputError(parsed.path, 'no ConfigMap named cilium-config in this file (--config-map)');
+    targets.push(configMapTarget(parsed, configMap, request.minor));
+  }
+  // --set flags belong to the -f release; without -f files they apply to each positional values file.
+  const setsForPositional = request.values.length === 0 ? request.sets : [];
+  for (const parsed of positionalValues) targets.push(releaseTarget([parsed], setsForPositional, request.minor));
+  if (request.values.length > 0 || (request.sets.length > 0 && positionalValues.length === 0 && targets.length === 0)) {
+    targets.push(releaseTarget(request.values.map(read), request.sets, request.minor));
+  }
+  return targets;
+}
+
+function configMapTarget(parsed: YamlFile, match: NonNullable<ReturnType<typeof findCiliumConfig>>, minor: Minor): Target {
+  return {
+    model: modelFromConfigMap(match.data, parsed.path, minor),
+    duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })),
+    skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed.path })),
+  };
+}
+
+/** One Helm release: the files merged in order, then the flags in Helm's order (--set-json, --set, --set-string). */
+function releaseTarget(files: readonly YamlFile[], sets: readonly SetValue[], minor: Minor): Target {
+  const values: VMap = emptyMap();
+  const skipped: Target['skipped'][number][] = [];
+  for (const file of files) {
+    const [first, ...rest] = file.documents;
+    const root = first?.root;
+    if (root && root.kind !== 'map') {
+      throw new InputError(file.path, `the top level of a values file must be a mapping, not a ${root.kind === 'seq' ? 'list' : 'scalar'}`, root.span.line, root.span.column);
+    }
+    if (root) mergeValues(values, fromParsed(root, file.path));
+    rest.forEach((document, offset) => {
+      if (document.root) skipped.push({ index: offset + 1, kind: describeKind(document.root), span: document.root.span, file: file.path });
+    });
+  }
+  for (const flag of ['--set-json', '--set', '--set-string'] as const) {
+    for (const set of sets) if (set.flag === flag) applySetFlag(values, flag, set.text);
+  }
+  return {
+    model: modelFromHelmValues(values, minor, files.map((file) => file.path)),
+    duplicates: files.flatMap((file) => file.duplicates.map((duplicate) => ({ ...duplicate, file: file.path }))),
+    skipped,
+  };
+}

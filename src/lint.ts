@@ -1,0 +1,153 @@
+// lint(): the single orchestrator. Read the targets and nodes, run every rule, and return the findings.
+import { readTextFile } from './inputs/read-text.js';
+import { buildTargets } from './inputs/targets.js';
+import type { SetValue, Target } from './inputs/targets.js';
+import { parseYamlFile } from './inputs/yaml-tree.js';
+import type { DuplicateKey } from './inputs/yaml-tree.js';
+import { inventoryFromFile } from './nodes/load-inventory.js';
+import type { Inventory, NodeFacts } from './nodes/node-facts.js';
+import { inRange } from './model/steps.js';
+import { compareFindings } from './report/finding.js';
+import type { Finding, LintResult, RuleSummary } from './report/finding.js';
+import { violation } from './rules/evaluate.js';
+import type { Subject } from './rules/evaluate.js';
+import { loadRules } from './rules/load-rules.js';
+import { firstLine, placeFinding } from './rules/locate.js';
+import { renderInputMessage, renderMessage } from './rules/message.js';
+import type { InputCheck, Rule } from './rules/rule-definition.js';
+import { evaluate } from './rules/evaluate.js';
+import { toolVersion } from './package-root.js';
+import type { CiliumVersion } from './version.js';
+
+/** What one run lints. */
+export interface LintOptions {
+  readonly files: readonly string[];
+  readonly values: readonly string[];
+  readonly sets: readonly SetValue[];
+  readonly configMaps: readonly string[];
+  readonly nodes: string | undefined;
+  readonly version: CiliumVersion;
+  readonly maxFileBytes?: number;
+}
+
+let rulesOnce: Rule[] | undefined;
+
+/** The rules, read and checked once per process however many targets there are. */
+export function rules(): Rule[] {
+  rulesOnce ??= loadRules();
+  return rulesOnce;
+}
+
+/** Lint the targets the options name. Throws a CilintError (exit 2) on unreadable input. */
+export function lint(options: LintOptions): LintResult {
+  const all = rules();
+  const targets = buildTargets({ ...options, minor: options.version.minor });
+  const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
+  const findings: Finding[] = [];
+  const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
+  for (const target of targets) {
+    for (const rule of applicable) {
+      if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
+      const subjects: Subject[] =
+        rule['for-each'] === 'node'
+          ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node }))
+          : [{ model: target.model, version: options.version }];
+      for (const subject of subjects) {
+        const finding = evaluateRule(rule, subject, target);
+        if (finding) findings.push(finding);
+      }
+    }
+    findings.push(...inputFindings(target, all));
+  }
+  if (inventory) findings.push(...duplicateFindings(inventory.duplicates, all));
+  findings.push(...missingNodesFinding(targets, applicable, inventory));
+  return {
+    toolVersion: toolVersion(),
+    ciliumVersion: options.version.text,
+    targets: targets.map((target) => ({ kind: target.model.kind, files: target.model.files })),
+    findings: findings.sort(compareFindings),
+    rules: all.map(summarize),
+  };
+}
+
+function evaluateRule(rule: Rule, subject: Subject, target: Target): Finding | undefined {
+  const outcome = violation(rule, subject);
+  if (outcome.truth === false) return undefined;
+  const placement = placeFinding(outcome.evidence);
+  const location = placement.location ?? (target.model.files[0] ? firstLine(target.model.files[0]) : undefined);
+  const node = subject.node?.name;
+  if (outcome.truth === 'unknown') {
+    const reasons = [...new Set(outcome.reasons)].join('; ');
+    return { ruleId: rule.id, level: 'note', outcome: 'not-evaluated', message: `Not evaluated (${reasons}): ${rule.title}.`, location, key: placement.key, related: placement.related, node };
+  }
+  const override = rule.overrides?.find((candidate) => evaluate(candidate.when, subject, rule).truth === true);
+  const message = renderMessage(override?.message ?? rule.message, subject);
+  return { ruleId: rule.id, level: override?.level ?? rule.level, outcome: 'violation', message, location, key: placement.key, related: placement.related, node };
+}
+
+function readInventory(file: string, maxFileBytes: number | undefined): Inventory & { duplicates: (DuplicateKey & { file: string })[] } {
+  const text = readTextFile(file, maxFileBytes);
+  const parsed = parseYamlFile(text.path, text.text);
+  return { ...inventoryFromFile(parsed), duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })) };
+}
+
+function inputRule(rules: readonly Rule[], check: InputCheck): Rule | undefined {
+  return rules.find((rule) => rule.check === check);
+}
+
+function inputFindings(target: Target, rules: readonly Rule[]): Finding[] {
+  const skippedRule = inputRule(rules, 'skipped-documents');
+  const skipped = skippedRule
+    ? target.skipped.map((document): Finding => ({
+        ruleId: skippedRule.id,
+        level: skippedRule.level,
+        outcome: 'violation',
+        message: renderInputMessage(skippedRule.message, { document: String(document.index + 1), kind: document.kind }),
+        location: { file: document.file, ...document.span },
+        key: `document:${document.index + 1}`,
+        related: [],
+        node: undefined,
+      }))
+    : [];
+  return [...duplicateFindings(target.duplicates, rules), ...skipped];
+}
+
+function duplicateFindings(duplicates: readonly (DuplicateKey & { file: string })[], rules: readonly Rule[]): Finding[] {
+  const rule = inputRule(rules, 'duplicate-keys');
+  if (!rule) return [];
+  return duplicates.map((duplicate): Finding => {
+    const key = duplicate.path.join('.');
+    return {
+      ruleId: rule.id,
+      level: rule.level,
+      outcome: 'violation',
+      message: renderInputMessage(rule.message, { key, first: String(duplicate.first.line), second: String(duplicate.second.line) }),
+      location: { file: duplicate.file, ...duplicate.second },
+      key,
+      related: [{ message: `first ${key}`, location: { file: duplicate.file, ...duplicate.first } }],
+      node: undefined,
+    };
+  });
+}
+
+function missingNodesFinding(targets: readonly Target[], applicable: readonly Rule[], inventory: { nodes: readonly NodeFacts[] } | undefined): Finding[] {
+  const rule = inputRule(applicable, 'nodes-not-given');
+  const nodeRules = applicable.filter((candidate) => candidate['for-each'] === 'node');
+  const file = targets[0]?.model.files[0];
+  if (inventory || !rule || nodeRules.length === 0 || targets.length === 0) return [];
+  return [{
+    ruleId: rule.id,
+    level: rule.level,
+    outcome: 'not-evaluated',
+    message: renderInputMessage(rule.message, { count: String(nodeRules.length) }),
+    location: file ? firstLine(file) : undefined,
+    key: undefined,
+    related: [],
+    node: undefined,
+  }];
+}
+
+function summarize(rule: Rule): RuleSummary {
+  const { id, title, level, description, remediation, references, category } = rule;
+  return { id, title, level, description, remediation, references, category };
+}

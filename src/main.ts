@@ -1,0 +1,15 @@
+// The process glue of the `cilint` binary: wire the CLI to stdout, stderr and the exit code.
+import { runCli } from './cli.js';
+
+/** True when colour suits this terminal: a TTY, unless NO_COLOR is set (FORCE_COLOR forces it). */
+function wantsColor(): boolean {
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return process.stdout.isTTY === true;
+}
+
+process.exitCode = runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  color: wantsColor(),
+});

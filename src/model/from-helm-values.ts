@@ -1,0 +1,61 @@
+// Build the model of a Helm release: render each key the way the chart of that release does.
+import type { VMap } from '../helm/values-tree.js';
+import { plainValue, valueAt } from '../helm/values-tree.js';
+import type { Minor } from '../version.js';
+import { createModel } from './config-model.js';
+import type { ConfigModel } from './config-model.js';
+import { HELM_DEFAULTS, HELM_MAPPINGS, renderText, truthy } from './helm-keymap.js';
+import type { HelmMapping, HelmReader, HelmValue, Rendered } from './helm-keymap.js';
+import { agentDefault } from './config-model.js';
+import { isPlaceholder, sourceFromOrigin } from './setting.js';
+import type { Setting } from './setting.js';
+import { inRange, stepAt } from './steps.js';
+
+/** The model of a release whose merged values (all -f files and --set flags) are given. */
+export function modelFromHelmValues(values: VMap, minor: Minor, files: readonly string[]): ConfigModel {
+  const reader = helmReader(values, minor);
+  const written = new Map<string, Setting>();
+  for (const mapping of HELM_MAPPINGS) {
+    if (written.has(mapping.key) || !inRange(minor, mapping.since, mapping.until)) continue;
+    const rendered = renderMapping(mapping, reader);
+    if (!rendered) continue;
+    const value = rendered.value ?? agentDefault(mapping.key, minor).value;
+    written.set(mapping.key, {
+      key: mapping.key,
+      value,
+      unknown: value !== undefined && isPlaceholder(value),
+      source: rendered.source,
+    });
+  }
+  return createModel('helm-values', minor, files, written, reader);
+}
+
+/** A reader of a release's values with the chart defaults of its release beneath them. */
+export function helmReader(values: VMap, minor: Minor): HelmReader {
+  return {
+    minor,
+    get(path: string): HelmValue | undefined {
+      const found = valueAt(values, path.split('.'));
+      if (found.state === 'set') return { value: plainValue(found.value), source: sourceFromOrigin(found.origin, path) };
+      if (found.state === 'deleted') return { value: null, source: sourceFromOrigin(found.origin, path) };
+      const steps = HELM_DEFAULTS[path];
+      if (!steps) return undefined;
+      const value = stepAt(steps, minor);
+      return value === undefined ? undefined : { value, source: { kind: 'chart-default', minor, name: path } };
+    },
+  };
+}
+
+/** What the chart writes for one mapping; undefined when the Helm value is absent and has no default. */
+function renderMapping(mapping: HelmMapping, values: HelmReader): Rendered | undefined {
+  const derived = mapping.derive?.(values);
+  if (derived) return derived;
+  const found = values.get(mapping.helm);
+  if (!found) return undefined;
+  if (mapping.renderIf && !mapping.renderIf(values)) return undefined;
+  const written =
+    mapping.render === 'truthy' ? truthy(found.value)
+    : mapping.render === 'nonempty' ? found.value !== null && found.value !== undefined && found.value !== ''
+    : found.value !== null && found.value !== undefined;
+  return { value: written ? renderText(found.value) : undefined, source: found.source };
+}

@@ -1,0 +1,98 @@
+// Read a node inventory: cilint's own format, or a NodeList / List of Node as kubectl prints it.
+import { InputError } from '../errors.js';
+import { validateInventory } from '../generated/validators.cjs';
+import { spanAtPointer } from '../inputs/pointer.js';
+import type { PNode, YamlFile } from '../inputs/yaml-tree.js';
+import { lookup, toPlain } from '../inputs/yaml-tree.js';
+import type { Inventory, NodeFacts, NodeInterface } from './node-facts.js';
+
+/** Turn a parsed inventory file into node facts; a file of the wrong shape is an InputError at its line. */
+export function inventoryFromFile(file: YamlFile): Inventory {
+  const root = file.documents.find((document) => document.root)?.root;
+  if (!root || root.kind !== 'map') throw new InputError(file.path, 'a node inventory must be a mapping with a `nodes` list, or a NodeList', root?.span.line);
+  const kind = lookup(root, ['kind']);
+  const kindText = kind?.kind === 'scalar' ? kind.value : undefined;
+  if (kindText === 'NodeList' || kindText === 'List') return { file: file.path, nodes: kubernetesNodes(file.path, lookup(root, ['items'])) };
+  if (kindText === 'Node') return { file: file.path, nodes: [kubernetesNode(file.path, root)] };
+  return { file: file.path, nodes: cilintNodes(file.path, root) };
+}
+
+function cilintNodes(path: string, root: PNode): NodeFacts[] {
+  const data = toPlain(root);
+  if (!validateInventory(data)) {
+    const problem = validateInventory.errors?.[0];
+    const pointer = problem?.instancePath ?? '';
+    const detail = problem?.keyword === 'additionalProperties'
+      ? `unknown field "${String(problem.params['additionalProperty'])}"`
+      : `${pointer || 'the inventory'} ${problem?.message ?? 'does not match schemas/inventory.schema.json'}`;
+    throw new InputError(path, `invalid node inventory: ${detail}`, spanAtPointer(root, pointer)?.line);
+  }
+  const items = lookup(root, ['nodes']);
+  const nodes = (data as { nodes: Record<string, unknown>[] }).nodes;
+  return nodes.map((node, index) => {
+    const span = items?.kind === 'seq' ? (items.items[index]?.span ?? root.span) : root.span;
+    return withoutUndefined({
+      name: String(node['name']),
+      kernel: node['kernel'] as string | undefined,
+      arch: node['arch'] as string | undefined,
+      provider: node['provider'] as string | undefined,
+      osImage: node['osImage'] as string | undefined,
+      interfaces: node['interfaces'] as NodeInterface[] | undefined,
+      sysctls: stringRecord(node['sysctls']),
+      kernelConfig: stringRecord(node['kernelConfig']),
+      tuned: node['tuned'] as string | undefined,
+      cpuGovernor: node['cpuGovernor'] as string | undefined,
+      irqbalance: node['irqbalance'] as boolean | undefined,
+      podCIDRs: node['podCIDRs'] as string[] | undefined,
+      labels: node['labels'] as Record<string, string> | undefined,
+      location: { file: path, span },
+    });
+  });
+}
+
+function kubernetesNodes(path: string, items: PNode | undefined): NodeFacts[] {
+  if (items === undefined) return [];
+  if (items.kind !== 'seq') throw new InputError(path, '`items` of a NodeList must be a list', items.span.line);
+  return items.items.map((item) => kubernetesNode(path, item));
+}
+
+/** The facts a Node object gives: name, kernel, arch, OS image, provider, pod CIDRs and labels. */
+function kubernetesNode(path: string, node: PNode): NodeFacts {
+  const text = (at: string[]): string | undefined => {
+    const found = lookup(node, at);
+    return found?.kind === 'scalar' && found.value !== null ? String(found.value) : undefined;
+  };
+  const name = text(['metadata', 'name']);
+  if (!name) throw new InputError(path, 'a Node without metadata.name', node.span.line);
+  const podCIDRs = toPlain(lookup(node, ['spec', 'podCIDRs']));
+  const podCIDR = text(['spec', 'podCIDR']);
+  return withoutUndefined({
+    name,
+    kernel: text(['status', 'nodeInfo', 'kernelVersion']),
+    arch: text(['status', 'nodeInfo', 'architecture']),
+    osImage: text(['status', 'nodeInfo', 'osImage']),
+    provider: providerOf(text(['spec', 'providerID'])),
+    podCIDRs: Array.isArray(podCIDRs) ? podCIDRs.map(String) : podCIDR ? [podCIDR] : undefined,
+    labels: stringRecord(toPlain(lookup(node, ['metadata', 'labels']))),
+    location: { file: path, span: node.span },
+  });
+}
+
+/** The cloud from a providerID: aws:///…, azure:///…, gce://… (gcp), or the scheme as written. */
+export function providerOf(providerID: string | undefined): string | undefined {
+  const scheme = providerID ? /^([a-z0-9-]+):\/\//i.exec(providerID)?.[1]?.toLowerCase() : undefined;
+  if (!scheme) return undefined;
+  return scheme === 'gce' ? 'gcp' : scheme;
+}
+
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out = Object.create(null) as Record<string, string>;
+  for (const [key, item] of Object.entries(value)) out[key] = String(item);
+  return out;
+}
+
+/** Drop the facts the input does not give, so that a missing fact is absent rather than undefined. */
+function withoutUndefined(value: { readonly [K in keyof NodeFacts]?: NodeFacts[K] | undefined } & Pick<NodeFacts, 'name' | 'location'>): NodeFacts {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as unknown as NodeFacts;
+}

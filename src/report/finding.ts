@@ -1,0 +1,82 @@
+// The one data contract between the engine and every output: findings, targets, the result, the exit code.
+import type { Level } from '../rules/rule-definition.js';
+
+/** A Location is a 1-based range in a file. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** A RelatedLocation is another key or node that a finding involves; defaults and --set values have no file. */
+export interface RelatedLocation {
+  readonly message: string;
+  readonly location?: Location;
+}
+
+/** A Finding is one rule violated (or not evaluable) for one subject of one target. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly level: Level;
+  readonly outcome: 'violation' | 'not-evaluated';
+  readonly message: string;
+  /** Where to look: the key the user wrote; line 1 of the target's first file when every key is a default. */
+  readonly location: Location | undefined;
+  /** The key (config key or Helm path) at the location, which keeps fingerprints stable across edits. */
+  readonly key: string | undefined;
+  readonly related: readonly RelatedLocation[];
+  /** The node, for rules evaluated per node. */
+  readonly node: string | undefined;
+}
+
+/** A TargetSummary says what one target was made of. */
+export interface TargetSummary {
+  readonly kind: 'helm-values' | 'config-map';
+  readonly files: readonly string[];
+}
+
+/** RuleSummary is what outputs show about a rule (SARIF rules, docs links). */
+export interface RuleSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly level: Level;
+  readonly description: string;
+  readonly remediation: string;
+  readonly references: readonly string[];
+  readonly category: string;
+}
+
+/** A LintResult is everything one run found. */
+export interface LintResult {
+  readonly toolVersion: string;
+  readonly ciliumVersion: string;
+  readonly targets: readonly TargetSummary[];
+  readonly findings: readonly Finding[];
+  /** Every rule that was run, for outputs that describe rules (SARIF). */
+  readonly rules: readonly RuleSummary[];
+}
+
+/** The threshold of --fail-on. */
+export type FailOn = Level | 'none';
+
+const RANK: Readonly<Record<Level, number>> = { error: 3, warning: 2, note: 1 };
+
+/** Exit status 1 when a finding is at or above the threshold, else 0 (2 is for errors, raised elsewhere). */
+export function exitCodeFor(result: LintResult, failOn: FailOn): 0 | 1 {
+  if (failOn === 'none') return 0;
+  return result.findings.some((finding) => RANK[finding.level] >= RANK[failOn]) ? 1 : 0;
+}
+
+/** Order findings by file, line, column, rule and node, so that output never depends on input order. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.node ?? '').localeCompare(b.node ?? '') ||
+    a.message.localeCompare(b.message)
+  );
+}

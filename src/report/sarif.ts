@@ -1,0 +1,82 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, every rule described, every result on its real line.
+import { createHash } from 'node:crypto';
+import { ruleDocsUrl } from './docs-url.js';
+import type { Finding, LintResult, Location, RuleSummary } from './finding.js';
+
+/** Render the report as one SARIF run. */
+export function formatSarif(result: LintResult): string {
+  const index = new Map(result.rules.map((rule, i) => [rule.id, i]));
+  const log = {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cilint',
+            version: result.toolVersion,
+            semanticVersion: result.toolVersion,
+            informationUri: ruleDocsUrl(),
+            rules: result.rules.map(describeRule),
+          },
+        },
+        automationDetails: { id: 'cilint/' },
+        columnKind: 'utf16CodeUnits',
+        properties: { ciliumVersion: result.ciliumVersion },
+        results: result.findings.map((finding) => describeResult(finding, index.get(finding.ruleId) ?? -1)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function describeRule(rule: RuleSummary) {
+  const references = rule.references.map((url) => `- <${url}>`).join('\n');
+  return {
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    // GitHub does not display helpUri, so the links are repeated in the help text itself.
+    help: {
+      text: `${rule.remediation}\n\nReferences:\n${rule.references.join('\n')}\n\nDocumentation: ${ruleDocsUrl(rule.id)}`,
+      markdown: `${rule.description}\n\n**Remediation:** ${rule.remediation}\n\n**References:**\n${references}\n\n[cilint rule documentation](${ruleDocsUrl(rule.id)})`,
+    },
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: rule.level },
+    properties: { tags: ['cilium', rule.category], precision: 'very-high', 'problem.severity': rule.level === 'note' ? 'recommendation' : rule.level },
+  };
+}
+
+function describeResult(finding: Finding, ruleIndex: number) {
+  const result: Record<string, unknown> = {
+    ruleId: finding.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: finding.level,
+    message: { text: finding.node ? `[${finding.node}] ${finding.message}` : finding.message },
+  };
+  if (finding.location) result['locations'] = [{ physicalLocation: physical(finding.location) }];
+  if (finding.related.length > 0) {
+    result['relatedLocations'] = finding.related.map((related, id) => ({
+      id,
+      message: { text: related.message },
+      ...(related.location ? { physicalLocation: physical(related.location) } : {}),
+    }));
+  }
+  result['partialFingerprints'] = { primaryLocationLineHash: fingerprint(finding) };
+  result['properties'] = { outcome: finding.outcome, ...(finding.node ? { node: finding.node } : {}), ...(finding.key ? { key: finding.key } : {}) };
+  return result;
+}
+
+function physical(location: Location) {
+  return {
+    artifactLocation: { uri: encodeURI(location.file), uriBaseId: '%SRCROOT%' },
+    region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: Math.max(location.endColumn, location.column) },
+  };
+}
+
+/** A fingerprint from rule, file, key and node, never the line, so that edits elsewhere keep alerts stable. */
+export function fingerprint(finding: Finding): string {
+  const parts = [finding.ruleId, finding.location?.file ?? '', finding.key ?? '', finding.node ?? '', finding.outcome];
+  return `${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}:1`;
+}

@@ -1,0 +1,150 @@
+// Evaluate a rule's conditions over one subject (the cluster, or one node) in three-valued logic.
+import { CONFIG_KEYS } from '../model/config-keys.js';
+import type { ConfigModel } from '../model/config-model.js';
+import type { HelmValue } from '../model/helm-keymap.js';
+import { renderText } from '../model/helm-keymap.js';
+import { isExplicit, isPlaceholder } from '../model/setting.js';
+import type { Setting } from '../model/setting.js';
+import type { NodeFacts } from '../nodes/node-facts.js';
+import type { CiliumVersion } from '../version.js';
+import { DERIVED_FACTS } from './facts.js';
+import { nodeFact, parseKernelFact } from './node-facts-lookup.js';
+import { applyOperator } from './operators.js';
+import type { ValueType } from './operators.js';
+import type { Condition, Predicate, Rule } from './rule-definition.js';
+
+/** Three-valued truth: a fact the inputs do not give makes a condition unknown, never false. */
+export type Truth = true | false | 'unknown';
+
+/** Evidence is what a condition read: a config setting, a Helm value, or a fact of a node. */
+export type Evidence =
+  | { readonly kind: 'setting'; readonly setting: Setting }
+  | { readonly kind: 'helm'; readonly path: string; readonly value: HelmValue }
+  | { readonly kind: 'node'; readonly node: NodeFacts; readonly fact: string };
+
+/** An Outcome is a truth, the evidence that decided it, and why it is unknown when it is. */
+export interface Outcome {
+  readonly truth: Truth;
+  readonly evidence: readonly Evidence[];
+  readonly reasons: readonly string[];
+}
+
+/** The Subject a rule is evaluated for: a target's model, its version, and one node for node rules. */
+export interface Subject {
+  readonly model: ConfigModel;
+  readonly version: CiliumVersion;
+  readonly node?: NodeFacts;
+}
+
+/**
+ * The rule's verdict for a subject: `when ∧ ¬expect ∧ ¬unless`. True is a violation, unknown means the
+ * rule could not be evaluated. The evidence lists `when` first, then `expect`, as a rule author orders them.
+ */
+export function violation(rule: Rule, subject: Subject): Outcome {
+  const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE;
+  if (when.truth === false) return when;
+  const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE;
+  const unless = rule.unless ? evaluate(rule.unless, subject, rule) : FALSE;
+  return all([when, invert(expect), invert(unless)]);
+}
+
+const TRUE: Outcome = { truth: true, evidence: [], reasons: [] };
+const FALSE: Outcome = { truth: false, evidence: [], reasons: [] };
+
+/** Evaluate a condition. */
+export function evaluate(condition: Condition, subject: Subject, rule: Rule): Outcome {
+  if ('all' in condition) return all(condition.all.map((c) => evaluate(c, subject, rule)));
+  if ('any' in condition) return any(condition.any.map((c) => evaluate(c, subject, rule)));
+  if ('not' in condition) return invert(evaluate(condition.not, subject, rule));
+  return predicate(condition, subject, rule);
+}
+
+function all(outcomes: readonly Outcome[]): Outcome {
+  const falses = outcomes.filter((o) => o.truth === false);
+  if (falses.length > 0) return { truth: false, evidence: falses.flatMap((o) => o.evidence), reasons: [] };
+  const unknowns = outcomes.filter((o) => o.truth === 'unknown');
+  if (unknowns.length > 0) {
+    return { truth: 'unknown', evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
+  }
+  return { truth: true, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+}
+
+function any(outcomes: readonly Outcome[]): Outcome {
+  const trues = outcomes.filter((o) => o.truth === true);
+  if (trues.length > 0) return { truth: true, evidence: trues.flatMap((o) => o.evidence), reasons: [] };
+  const unknowns = outcomes.filter((o) => o.truth === 'unknown');
+  if (unknowns.length > 0) {
+    return { truth: 'unknown', evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
+  }
+  return { truth: false, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+}
+
+function invert(outcome: Outcome): Outcome {
+  return { ...outcome, truth: outcome.truth === 'unknown' ? 'unknown' : !outcome.truth };
+}
+
+function predicate(p: Predicate, subject: Subject, rule: Rule): Outcome {
+  if (p.config !== undefined) {
+    const setting = subject.model.setting(p.config);
+    const type = CONFIG_KEYS[p.config]?.type ?? 'string';
+    return judge(p, rule, [{ kind: 'setting', setting }], setting.value, type, setting.unknown, isExplicit(setting.source), `${p.config} is a placeholder (${setting.value ?? ''})`);
+  }
+  if (p.fact !== undefined) {
+    const fact = DERIVED_FACTS[p.fact](subject.model);
+    const evidence = fact.evidence.map((setting): Evidence => ({ kind: 'setting', setting }));
+    const explicit = fact.evidence.some((setting) => isExplicit(setting.source));
+    return judge(p, rule, evidence, fact.value, 'bool', fact.unknown, explicit, `${p.fact} depends on a placeholder`);
+  }
+  if (p.helm !== undefined) {
+    const found = subject.model.helm?.get(p.helm);
+    const text = found === undefined || found.value === null || found.value === undefined ? undefined : renderText(found.value);
+    const evidence: Evidence[] = found ? [{ kind: 'helm', path: p.helm, value: found }] : [];
+    const unknown = text !== undefined && isPlaceholder(text);
+    const type: ValueType = typeof found?.value === 'boolean' ? 'bool' : typeof found?.value === 'number' ? 'float' : 'string';
+    return judge(p, rule, evidence, text, type, unknown, found !== undefined && isExplicit(found.source), `${p.helm} is a placeholder (${text ?? ''})`);
+  }
+  if (p.node !== undefined) return nodePredicate(p, p.node, subject, rule);
+  // p.cilium === 'version'
+  return judge(p, rule, [], subject.version.text, 'version', false, true, '');
+}
+
+function judge(
+  p: Predicate,
+  rule: Rule,
+  evidence: readonly Evidence[],
+  value: string | undefined,
+  type: ValueType,
+  unknown: boolean,
+  explicit: boolean,
+  unknownReason: string,
+): Outcome {
+  if (p.explicit !== undefined) return { truth: explicit === p.explicit, evidence, reasons: [] };
+  if (p.present !== undefined) return { truth: (value !== undefined && value !== '') === p.present, evidence, reasons: [] };
+  if (unknown) return { truth: 'unknown', evidence, reasons: [unknownReason] };
+  const truth = applyOperator(p, value, type, rule.patterns);
+  return { truth, evidence, reasons: truth === 'unknown' ? [`${describe(p)} could not be compared`] : [] };
+}
+
+function nodePredicate(p: Predicate, fact: string, subject: Subject, rule: Rule): Outcome {
+  const node = subject.node;
+  if (!node) return { truth: 'unknown', evidence: [], reasons: ['no node inventory was given'] };
+  const evidence: Evidence[] = [{ kind: 'node', node, fact }];
+  const found = nodeFact(node, fact);
+  if (p.present !== undefined) return { truth: (found.values !== undefined) === p.present, evidence, reasons: [] };
+  if (found.values === undefined) {
+    return { truth: 'unknown', evidence, reasons: [`the inventory gives no ${fact} for node ${node.name}`] };
+  }
+  const results = found.values.map((value) => applyOperator(p, value, found.type, rule.patterns, parseKernelFact));
+  if (results.includes(true)) return { truth: true, evidence, reasons: [] };
+  if (results.includes('unknown')) {
+    const reason = found.type === 'kernel'
+      ? `the kernel "${found.values[0] ?? ''}" of node ${node.name} could not be parsed`
+      : `${fact} of node ${node.name} could not be compared`;
+    return { truth: 'unknown', evidence, reasons: [reason] };
+  }
+  return { truth: false, evidence, reasons: [] };
+}
+
+function describe(p: Predicate): string {
+  return p.config ?? p.helm ?? p.fact ?? p.node ?? 'the Cilium version';
+}

@@ -1,0 +1,99 @@
+// Load every rules/<id>.yaml once: validate it against the schema, then check what a schema cannot.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { CilintError, RuleDefinitionError } from '../errors.js';
+import { validateRule } from '../generated/validators.cjs';
+import { spanAtPointer } from '../inputs/pointer.js';
+import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';
+import { CONFIG_KEYS } from '../model/config-keys.js';
+import { packageRoot } from '../package-root.js';
+import { unknownPlaceholders } from './message.js';
+import type { Condition, Rule, RuleDefinition } from './rule-definition.js';
+
+/** Load the built-in rules (or those of another directory), sorted by id. */
+export function loadRules(directory = join(packageRoot(), 'rules')): Rule[] {
+  const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
+  return files.map((name) => loadRule(join(directory, name), `rules/${name}`, readFileSync(join(directory, name), 'utf8')));
+}
+
+/** Load one rule from its text; `file` names it in errors. */
+export function loadRule(path: string, file: string, text: string): Rule {
+  let tree;
+  try {
+    tree = parseYamlFile(file, text);
+  } catch (error) {
+    if (error instanceof CilintError) throw new RuleDefinitionError(file, '', error.message.replace(`${file}: `, ''));
+    throw error;
+  }
+  const root = tree.documents[0]?.root;
+  const data = toPlain(root);
+  if (!validateRule(data)) {
+    const problem = mostSpecific(validateRule.errors ?? []);
+    const line = spanAtPointer(root, problem.instancePath)?.line;
+    throw new RuleDefinitionError(`${file}${line ? `:${line}` : ''}`, problem.instancePath || '/', schemaMessage(problem));
+  }
+  const definition = data as RuleDefinition;
+  const expectedId = path.replace(/^.*[\\/]/, '').replace(/\.yaml$/, '');
+  if (definition.id !== expectedId) throw new RuleDefinitionError(file, '/id', `id "${definition.id}" must equal the file name "${expectedId}"`);
+  return compileRule(definition, file);
+}
+
+function compileRule(definition: RuleDefinition, file: string): Rule {
+  const patterns = new Map<string, RegExp>();
+  const conditions: [string, Condition | undefined][] = [
+    ['/when', definition.when],
+    ['/expect', definition.expect],
+    ['/unless', definition.unless],
+    ...(definition.overrides ?? []).map((o, i): [string, Condition] => [`/overrides/${i}/when`, o.when]),
+  ];
+  let readsHelm = false;
+  for (const [pointer, condition] of conditions) {
+    if (!condition) continue;
+    walk(condition, pointer, (predicate, at) => {
+      if (predicate.config !== undefined && !(predicate.config in CONFIG_KEYS)) {
+        throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
+      }
+      if (predicate.helm !== undefined) readsHelm = true;
+      if (predicate.matches !== undefined) {
+        try {
+          patterns.set(predicate.matches, new RegExp(predicate.matches));
+        } catch {
+          throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate.matches}`);
+        }
+      }
+    });
+  }
+  const messages: [string, string][] = [['/message', definition.message], ...(definition.overrides ?? []).flatMap((o, i): [string, string][] => (o.message ? [[`/overrides/${i}/message`, o.message]] : []))];
+  for (const [pointer, message] of messages) {
+    const bad = unknownPlaceholders(message, definition.check);
+    if (bad.length > 0) throw new RuleDefinitionError(file, pointer, `unknown placeholder {{${bad[0]}}}`);
+  }
+  if (definition['for-each'] === 'input' ? !definition.check : !definition.expect) {
+    throw new RuleDefinitionError(file, '', definition['for-each'] === 'input' ? 'an input rule needs a check' : 'a rule needs an expect condition');
+  }
+  return { ...definition, file, readsHelm, patterns };
+}
+
+function walk(condition: Condition, at: string, visit: (predicate: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, at: string) => void): void {
+  if ('all' in condition) condition.all.forEach((c, i) => walk(c, `${at}/all/${i}`, visit));
+  else if ('any' in condition) condition.any.forEach((c, i) => walk(c, `${at}/any/${i}`, visit));
+  else if ('not' in condition) walk(condition.not, `${at}/not`, visit);
+  else visit(condition, at);
+}
+
+/** Of the errors a failed oneOf reports, the one deepest in the document says most. */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject {
+  const ranked = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b));
+  return ranked[0] ?? ({ instancePath: '', message: 'does not match the rule schema', keyword: 'schema', params: {}, schemaPath: '' } as ErrorObject);
+}
+
+function rank(error: ErrorObject): number {
+  return error.keyword === 'oneOf' || error.keyword === 'required' ? 1 : 0;
+}
+
+function schemaMessage(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') return `unknown field "${String(error.params['additionalProperty'])}"`;
+  if (error.keyword === 'enum') return `${error.message ?? 'must be one of'}: ${JSON.stringify(error.params['allowedValues'])}`;
+  return error.message ?? 'does not match the rule schema';
+}

@@ -1,0 +1,67 @@
+// Read one named fact of a node, typed for the operators, with a reason when it is missing.
+import { isRhel810, parseKernelVersion } from '../nodes/kernel-version.js';
+import type { NodeFacts } from '../nodes/node-facts.js';
+import type { ValueType } from './operators.js';
+
+/** A NodeFactValue is the value(s) of one fact of a node; undefined values mean the inventory does not say. */
+export interface NodeFactValue {
+  readonly values: readonly string[] | undefined;
+  readonly type: ValueType;
+}
+
+/** Look a fact up; list facts (driver, mtu, pod-cidrs) hold one value per interface or CIDR. */
+export function nodeFact(node: NodeFacts, fact: string): NodeFactValue {
+  const one = (value: string | number | boolean | undefined, type: ValueType = 'string'): NodeFactValue => ({
+    values: value === undefined ? undefined : [String(value)],
+    type,
+  });
+  const [kind, name = ''] = splitFact(fact);
+  switch (kind) {
+    case 'name':
+      return one(node.name);
+    case 'kernel':
+      return one(node.kernel, 'kernel');
+    case 'arch':
+      return one(node.arch);
+    case 'provider':
+      return one(node.provider);
+    case 'os-image':
+      return one(node.osImage);
+    case 'tuned':
+      return one(node.tuned);
+    case 'cpu-governor':
+      return one(node.cpuGovernor);
+    case 'irqbalance':
+      return one(node.irqbalance, 'bool');
+    case 'rhel-8-10':
+      return node.kernel === undefined && node.osImage === undefined
+        ? one(undefined, 'bool')
+        : one(isRhel810(node.kernel, node.osImage), 'bool');
+    case 'driver':
+      return list(node.interfaces?.flatMap((i) => (i.driver === undefined ? [] : [i.driver])), 'string');
+    case 'mtu':
+      return list(node.interfaces?.flatMap((i) => (i.mtu === undefined ? [] : [String(i.mtu)])), 'int');
+    case 'pod-cidrs':
+      return list(node.podCIDRs ? [...node.podCIDRs] : undefined, 'string');
+    case 'sysctl':
+      return one(node.sysctls?.[name]);
+    case 'kernel-config':
+      return one(node.kernelConfig?.[name]);
+    case 'label':
+      return one(node.labels?.[name]);
+    default:
+      return one(undefined);
+  }
+}
+
+/** Parse a kernel fact for the version operators. */
+export const parseKernelFact = parseKernelVersion;
+
+function list(values: string[] | undefined, type: ValueType): NodeFactValue {
+  return { values: values && values.length > 0 ? values : undefined, type };
+}
+
+function splitFact(fact: string): [string, string?] {
+  const colon = fact.indexOf(':');
+  return colon < 0 ? [fact] : [fact.slice(0, colon), fact.slice(colon + 1)];
+}

@@ -1,0 +1,61 @@
+// The predicate operators (is, in, matches, present, at-least, below), each over a typed value.
+import { parseGoBool } from '../model/config-keys.js';
+import type { KeyType } from '../model/config-keys.js';
+import { compareVersions, versionParts } from '../version.js';
+import type { Predicate } from './rule-definition.js';
+
+/** A ValueType tells an operator how to compare: as the agent parses a key, or as a version. */
+export type ValueType = KeyType | 'version' | 'kernel';
+
+/** Apply a predicate's operator to a value (undefined: no value). `present` and `explicit` are handled by the caller. */
+export function applyOperator(
+  predicate: Predicate,
+  actual: string | undefined,
+  type: ValueType,
+  patterns: ReadonlyMap<string, RegExp>,
+  parseVersion: (text: string) => number[] | undefined = versionParts,
+): boolean | 'unknown' {
+  if (predicate.is !== undefined) return equals(actual, predicate.is, type);
+  if (predicate.in !== undefined) return predicate.in.some((expected) => equals(actual, expected, type));
+  if (predicate.matches !== undefined) {
+    const pattern = patterns.get(predicate.matches);
+    // Bound the text a pattern sees, so that no rule's expression can take long.
+    return pattern !== undefined && pattern.test((actual ?? '').slice(0, 1024));
+  }
+  const bound = predicate['at-least'] ?? predicate.below;
+  if (bound === undefined) return 'unknown';
+  if (actual === undefined || actual === '') return 'unknown';
+  const order = compareOrdered(actual, String(bound), type, parseVersion);
+  if (order === undefined) return 'unknown';
+  return predicate['at-least'] !== undefined ? order >= 0 : order < 0;
+}
+
+function equals(actual: string | undefined, expected: string | number | boolean, type: ValueType): boolean {
+  if (actual === undefined) return false;
+  if (type === 'bool') {
+    const parsed = parseGoBool(actual);
+    const wanted = typeof expected === 'boolean' ? expected : parseGoBool(String(expected));
+    return parsed !== undefined && parsed === wanted;
+  }
+  if (type === 'int' || type === 'float') {
+    const number = Number(actual);
+    return actual.trim() !== '' && !Number.isNaN(number) && number === Number(expected);
+  }
+  return actual === String(expected);
+}
+
+function compareOrdered(
+  actual: string,
+  bound: string,
+  type: ValueType,
+  parseVersion: (text: string) => number[] | undefined,
+): number | undefined {
+  if (type === 'int' || type === 'float') {
+    const a = Number(actual);
+    const b = Number(bound);
+    return Number.isNaN(a) || Number.isNaN(b) ? undefined : a - b;
+  }
+  const a = parseVersion(actual);
+  const b = versionParts(bound);
+  return a && b ? compareVersions(a, b) : undefined;
+}

@@ -1,0 +1,64 @@
+// The shape of a rule file (mirrors schemas/rule.schema.json) and of a rule once loaded.
+import type { Minor } from '../version.js';
+
+/** How serious a finding is: error (Cilium refuses), warning (silently ignored or falls back), note (tuning, not evaluated). */
+export type Level = 'error' | 'warning' | 'note';
+
+/** The derived facts a rule may read, computed in code from several keys (see facts.ts). */
+export type FactName = 'bpf-nodeport' | 'kpr-full' | 'iptables-masquerading';
+
+/** A Predicate names one subject and one operator. */
+export interface Predicate {
+  readonly config?: string;
+  readonly helm?: string;
+  readonly fact?: FactName;
+  readonly node?: string;
+  readonly cilium?: 'version';
+  readonly is?: string | number | boolean;
+  readonly in?: readonly (string | number | boolean)[];
+  readonly matches?: string;
+  readonly present?: boolean;
+  readonly explicit?: boolean;
+  readonly 'at-least'?: string | number;
+  readonly below?: string | number;
+}
+
+/** A Condition combines predicates with all, any and not. */
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | Predicate;
+
+/** The input checks that the readers perform themselves, declared in rules/ like every rule. */
+export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given';
+
+/** A RuleDefinition is the content of one rules/<id>.yaml file. */
+export interface RuleDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly level: Level;
+  readonly category: string;
+  readonly constraints?: readonly string[];
+  readonly versions?: { readonly from?: Minor; readonly to?: Minor };
+  readonly description: string;
+  readonly remediation: string;
+  readonly references: readonly string[];
+  readonly 'for-each': 'cluster' | 'node' | 'input';
+  readonly check?: InputCheck;
+  readonly when?: Condition;
+  readonly expect?: Condition;
+  readonly unless?: Condition;
+  readonly overrides?: readonly { readonly when: Condition; readonly level: Level; readonly message?: string }[];
+  readonly message: string;
+}
+
+/** A Rule is a definition that passed the schema and the load-time checks, with what the engine needs. */
+export interface Rule extends RuleDefinition {
+  /** The rule file, relative to the package root, for error messages. */
+  readonly file: string;
+  /** True when a condition reads Helm values, so the rule does not apply to ConfigMap targets. */
+  readonly readsHelm: boolean;
+  /** The rule's regular expressions, compiled once. */
+  readonly patterns: ReadonlyMap<string, RegExp>;
+}

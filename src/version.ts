@@ -1,0 +1,41 @@
+// Cilium versions cilint knows, and the comparison of dotted version strings.
+
+/** The Cilium minor releases whose behaviour the rules describe, oldest first. */
+export const SUPPORTED_MINORS = ['1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19'] as const;
+
+/** A Minor is one supported Cilium minor release, such as "1.16". */
+export type Minor = (typeof SUPPORTED_MINORS)[number];
+
+/** The version linted against when --cilium-version is not given. */
+export const DEFAULT_MINOR: Minor = '1.19';
+
+/** A CiliumVersion is the release a configuration is linted for: its minor and the text the user gave. */
+export interface CiliumVersion {
+  readonly minor: Minor;
+  readonly text: string;
+}
+
+/** Parse "1.16", "1.16.4" or "v1.16.4"; undefined when it is not a supported release. */
+export function parseCiliumVersion(text: string): CiliumVersion | undefined {
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+][0-9A-Za-z.-]+)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const minor = `${Number(match[1])}.${Number(match[2])}`;
+  if (!(SUPPORTED_MINORS as readonly string[]).includes(minor)) return undefined;
+  return { minor: minor as Minor, text: text.trim().replace(/^v/, '') };
+}
+
+/** Split a dotted version into numbers; missing components count as 0 when compared. */
+export function versionParts(text: string): number[] | undefined {
+  if (!/^\d+(\.\d+)*$/.test(text)) return undefined;
+  return text.split('.').map(Number);
+}
+
+/** Compare two dotted versions component by component: negative, zero or positive. */
+export function compareVersions(a: readonly number[], b: readonly number[]): number {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
