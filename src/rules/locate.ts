@@ -1,5 +1,5 @@
 // Choose where a finding points: the first key the user wrote; every other key or node becomes related.
-import { describeSource } from '../model/setting.js';
+import { describeSource, isExplicit } from '../model/setting.js';
 import type { SettingSource } from '../model/setting.js';
 import type { Location, RelatedLocation } from '../report/finding.js';
 import type { Evidence } from './evaluate.js';
@@ -18,7 +18,9 @@ export function placeFinding(evidence: readonly Evidence[]): Placement {
   const related = items
     .filter((item) => item !== primary)
     .map((item): RelatedLocation => (item.location ? { message: item.text, location: item.location } : { message: item.text }));
-  return { location: primary?.writtenIn, key: primary?.key, related };
+  // Without a key written in a file, a --set key still names the finding (for stable fingerprints).
+  const named = primary ?? items.find((item) => item.explicit);
+  return { location: primary?.writtenIn, key: named?.key, related };
 }
 
 /** The fallback location: line 1 of a target's first file. */
@@ -33,20 +35,22 @@ interface Described {
   readonly location: Location | undefined;
   /** Set only for values the user wrote in a file. */
   readonly writtenIn: Location | undefined;
+  /** True for values the user set, in a file or with --set. */
+  readonly explicit: boolean;
 }
 
 function describeEvidence(item: Evidence): Described {
   if (item.kind === 'node') {
     const { file, span } = item.node.location;
     const location = { file, ...span };
-    return { id: `node:${item.node.name}`, key: `node:${item.node.name}`, text: `node ${item.node.name}`, location, writtenIn: undefined };
+    return { id: `node:${item.node.name}`, key: `node:${item.node.name}`, text: `node ${item.node.name}`, location, writtenIn: undefined, explicit: false };
   }
   const source: SettingSource = item.kind === 'setting' ? item.setting.source : item.value.source;
   const shown = item.kind === 'setting' ? item.setting.value ?? 'unset' : String(item.value.value ?? 'unset');
   const note = describeSource(source);
   const text = `${source.name}: ${shown}${note ? ` (${note})` : ''}`;
   const location = source.kind === 'file' ? { file: source.file, ...source.span } : undefined;
-  return { id: `${source.kind}:${source.name}`, key: source.name, text, location, writtenIn: location };
+  return { id: `${source.kind}:${source.name}`, key: source.name, text, location, writtenIn: location, explicit: isExplicit(source) };
 }
 
 function dedupe(items: readonly Described[]): Described[] {
