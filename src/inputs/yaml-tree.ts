@@ -78,7 +78,9 @@ export function parseYamlFile(path: string, text: string): YamlFile {
       const detail = problem.message.split('\n')[0] ?? problem.message;
       throw new InputError(path, `invalid YAML: ${detail.replace(/ at line \d+, column \d+:?$/, '')}`, at?.line, at?.col);
     }
-    return { root: document.contents ? builder.build(document, index) : undefined };
+    const root = document.contents ? builder.build(document, index) : undefined;
+    // A document holding only comments, or only null, is empty: Helm reads it as no values at all.
+    return { root: root?.kind === 'scalar' && root.value === null ? undefined : root };
   });
   return { path, documents: result, duplicates: builder.duplicates };
 }
