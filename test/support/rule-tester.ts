@@ -39,7 +39,8 @@ export interface RuleCases {
 }
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/rule-cases.schema.json', import.meta.url), 'utf8')) as object;
-const validateCases = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// ajv is CommonJS: under NodeNext its class is the default export's `default`.
+const validateCases = new Ajv.default({ allErrors: true, strict: false }).compile<RuleCases>(schema);
 
 /** Check a cases file the way ESLint's RuleTester checks its author: schema, names, and one of each kind. */
 export function checkCasesFile(cases: unknown): asserts cases is RuleCases {
@@ -51,7 +52,7 @@ export function checkCasesFile(cases: unknown): asserts cases is RuleCases {
   if (!all.some((c) => c['near-miss'])) throw new Error(`rule ${cases.rule} has no near-miss case`);
   for (const c of all) {
     if (!c['helm-values'] && !c.config && !c.set) throw new Error(`case "${c.name}" has no input`);
-    const nodeNames = new Set((c.nodes ?? []).map((node) => node['name']));
+    const nodeNames = new Set((c.nodes ?? []).map((node: Record<string, unknown>) => node['name']));
     for (const expected of c.findings ?? []) {
       if (expected.node && !nodeNames.has(expected.node)) throw new Error(`case "${c.name}" expects node ${expected.node}, which it does not define`);
     }
