@@ -8,6 +8,12 @@ function wantsColor(): boolean {
   return process.stdout.isTTY === true;
 }
 
+// A reader that stops early (`cilint … | head`) closes the pipe: stop quietly, as other CLIs do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`cilint: cannot write the report: ${error.code ?? error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
