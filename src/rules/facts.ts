@@ -41,6 +41,8 @@ function kprFull(model: ConfigModel): FactValue {
 /**
  * Is BPF NodePort on? Full KPR forces it on; otherwise (`partial` on 1.13, `false` or the deprecated
  * `partial` on 1.14–1.18) enable-node-port decides. 1.19 removed enable-node-port: only KPR counts.
+ * Not modelled: on 1.14–1.15, enable-envoy-config without IPsec also turns NodePort on
+ * (daemon/cmd/kube_proxy_replacement.go initKubeProxyReplacementOptions at v1.14.13, v1.15.19).
  */
 function bpfNodePort(model: ConfigModel): FactValue {
   const full = kprFull(model);
