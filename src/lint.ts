@@ -9,13 +9,12 @@ import type { Inventory, NodeFacts } from './nodes/node-facts.js';
 import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
-import { violation } from './rules/evaluate.js';
+import { evaluate, violation } from './rules/evaluate.js';
 import type { Subject } from './rules/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
 import { firstLine, placeFinding } from './rules/locate.js';
 import { renderInputMessage, renderMessage } from './rules/message.js';
 import type { InputCheck, Rule } from './rules/rule-definition.js';
-import { evaluate } from './rules/evaluate.js';
 import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
 

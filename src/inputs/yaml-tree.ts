@@ -1,6 +1,6 @@
 // Parse YAML into a plain value tree that remembers the position of every key, as Helm's parser reads it.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 
 /** A Span is a 1-based range in a file: from the key (or item) start to the end of its scalar value. */
@@ -121,7 +121,7 @@ class TreeBuilder {
     return this.fail(node, 'unsupported YAML node');
   }
 
-  private map(node: import('yaml').YAMLMap, path: (string | number)[], depth: number): PMap {
+  private map(node: YAMLMap, path: (string | number)[], depth: number): PMap {
     const entries = new Map<string, PEntry>();
     const merged = new Map<string, PEntry>();
     for (const pair of node.items) {

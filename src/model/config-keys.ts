@@ -1,6 +1,7 @@
 // The cilium-config keys cilint understands: their type, the releases whose agent reads them, and the agent default.
-// Sources: agent flag defaults in daemon/cmd/daemon_main.go (InitGlobalFlags) and the cell configs named in
-// ../shared-style notes; see docs/keymap.md for the table with citations per version.
+// Sources (cilium/cilium at v1.13.18 … v1.19.4): flag defaults in daemon/cmd/daemon_main.go (InitGlobalFlags) and
+// in the cell configs (pkg/kpr/kpr.go, pkg/loadbalancer/config.go, pkg/hubble/cell/config.go, …); removals from
+// Documentation/operations/upgrade.rst of each release.
 import type { Minor } from '../version.js';
 import type { Steps } from './steps.js';
 

@@ -2,11 +2,10 @@
 import type { VMap } from '../helm/values-tree.js';
 import { plainValue, valueAt } from '../helm/values-tree.js';
 import type { Minor } from '../version.js';
-import { createModel } from './config-model.js';
+import { agentDefault, createModel } from './config-model.js';
 import type { ConfigModel } from './config-model.js';
 import { HELM_DEFAULTS, HELM_MAPPINGS, renderText, truthy } from './helm-keymap.js';
 import type { HelmMapping, HelmReader, HelmValue, Rendered } from './helm-keymap.js';
-import { agentDefault } from './config-model.js';
 import { isPlaceholder, sourceFromOrigin } from './setting.js';
 import type { Setting } from './setting.js';
 import { inRange, stepAt } from './steps.js';

@@ -1,6 +1,6 @@
 // How the Cilium chart turns Helm values into cilium-config keys, per release: the one home of that knowledge.
-// Sources: install/kubernetes/cilium/values.yaml and templates/cilium-configmap.yaml at each release
-// (see ../docs/keymap.md for the per-version table and its citations).
+// Sources: cilium/cilium install/kubernetes/cilium/values.yaml and templates/cilium-configmap.yaml at each
+// release (v1.13.18, v1.14.13, v1.15.19, v1.16.17, v1.17.10, v1.18.4, v1.19.4).
 import type { Minor } from '../version.js';
 import type { SettingSource } from './setting.js';
 import type { Steps } from './steps.js';
