@@ -16,7 +16,10 @@ export function applyOperator(
   parseVersion: (text: string) => number[] | undefined = versionParts,
 ): boolean | 'unknown' {
   if (predicate.is !== undefined) return equals(actual, predicate.is, type);
-  if (predicate.in !== undefined) return predicate.in.some((expected) => equals(actual, expected, type));
+  if (predicate.in !== undefined) {
+    const results = predicate.in.map((expected) => equals(actual, expected, type));
+    return results.includes(true) ? true : results.includes('unknown') ? 'unknown' : false;
+  }
   if (predicate.matches !== undefined) {
     const pattern = patterns.get(predicate.matches);
     // Bound the text a pattern sees, so that no rule's expression can take long.
@@ -30,12 +33,13 @@ export function applyOperator(
   return predicate['at-least'] !== undefined ? order >= 0 : order < 0;
 }
 
-function equals(actual: string | undefined, expected: string | number | boolean, type: ValueType): boolean {
+/** Typed equality; a boolean key whose text the agent cannot parse is unknown (the agent refuses it anyway). */
+function equals(actual: string | undefined, expected: string | number | boolean, type: ValueType): boolean | 'unknown' {
   if (actual === undefined) return false;
   if (type === 'bool') {
     const parsed = parseGoBool(actual);
     const wanted = typeof expected === 'boolean' ? expected : parseGoBool(String(expected));
-    return parsed !== undefined && parsed === wanted;
+    return parsed === undefined ? 'unknown' : parsed === wanted;
   }
   if (type === 'int' || type === 'float') {
     const number = Number(actual);
