@@ -68,7 +68,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') {
+        // `cilint` alone: show what it takes, as a usage error.
+        io.stderr(`cilint: a command is required (lint or rules); see cilint --help\n`);
+        return 2;
+      }
       const text = errors.join(' ').replace(/\s+/g, ' ').replace(/^error: /, '').trim() || error.message;
       io.stderr(`cilint: ${text}\n`);
       return 2;
@@ -102,9 +107,9 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   const maxFileBytes = Number(flags.maxFileSize);
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
   const sets: SetValue[] = [
-    ...flags.setJson.map((text) => ({ flag: '--set-json' as const, text })),
     ...flags.set.map((text) => ({ flag: '--set' as const, text })),
     ...flags.setString.map((text) => ({ flag: '--set-string' as const, text })),
+    ...flags.setJson.map((text) => ({ flag: '--set-json' as const, text })),
   ];
   if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
     throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see cilint lint --help)');

@@ -5,7 +5,7 @@ import type { SetValue, Target } from './inputs/targets.js';
 import { parseYamlFile } from './inputs/yaml-tree.js';
 import type { DuplicateKey } from './inputs/yaml-tree.js';
 import { inventoryFromFile } from './nodes/load-inventory.js';
-import type { Inventory, NodeFacts } from './nodes/node-facts.js';
+import type { Inventory } from './nodes/node-facts.js';
 import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
@@ -13,8 +13,9 @@ import { evaluate, violation } from './rules/evaluate.js';
 import type { Subject } from './rules/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
 import { firstLine, placeFinding } from './rules/locate.js';
-import { renderInputMessage, renderMessage } from './rules/message.js';
-import type { InputCheck, Rule } from './rules/rule-definition.js';
+import { InputChecks } from './rules/input-checks.js';
+import { renderMessage } from './rules/message.js';
+import type { Rule } from './rules/rule-definition.js';
 import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
 
@@ -43,6 +44,7 @@ export function lint(options: LintOptions): LintResult {
   const targets = buildTargets({ ...options, minor: options.version.minor });
   const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
   const findings: Finding[] = [];
+  const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
   for (const target of targets) {
     for (const rule of applicable) {
@@ -56,10 +58,12 @@ export function lint(options: LintOptions): LintResult {
         if (finding) findings.push(finding);
       }
     }
-    findings.push(...inputFindings(target, all));
+    findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]));
   }
-  if (inventory) findings.push(...duplicateFindings(inventory.duplicates, all));
-  findings.push(...missingNodesFinding(targets, applicable, inventory));
+  if (inventory) findings.push(...checks.duplicates(inventory.duplicates));
+  if (!inventory || inventory.nodes.length === 0) {
+    findings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, targets[0]?.model.files[0]));
+  }
   return {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
@@ -88,62 +92,6 @@ function readInventory(file: string, maxFileBytes: number | undefined): Inventor
   const text = readTextFile(file, maxFileBytes);
   const parsed = parseYamlFile(text.path, text.text);
   return { ...inventoryFromFile(parsed), duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })) };
-}
-
-function inputRule(rules: readonly Rule[], check: InputCheck): Rule | undefined {
-  return rules.find((rule) => rule.check === check);
-}
-
-function inputFindings(target: Target, rules: readonly Rule[]): Finding[] {
-  const skippedRule = inputRule(rules, 'skipped-documents');
-  const skipped = skippedRule
-    ? target.skipped.map((document): Finding => ({
-        ruleId: skippedRule.id,
-        level: skippedRule.level,
-        outcome: 'violation',
-        message: renderInputMessage(skippedRule.message, { document: String(document.index + 1), kind: document.kind }),
-        location: { file: document.file, ...document.span },
-        key: `document:${document.index + 1}`,
-        related: [],
-        node: undefined,
-      }))
-    : [];
-  return [...duplicateFindings(target.duplicates, rules), ...skipped];
-}
-
-function duplicateFindings(duplicates: readonly (DuplicateKey & { file: string })[], rules: readonly Rule[]): Finding[] {
-  const rule = inputRule(rules, 'duplicate-keys');
-  if (!rule) return [];
-  return duplicates.map((duplicate): Finding => {
-    const key = duplicate.path.join('.');
-    return {
-      ruleId: rule.id,
-      level: rule.level,
-      outcome: 'violation',
-      message: renderInputMessage(rule.message, { key, first: String(duplicate.first.line), second: String(duplicate.second.line) }),
-      location: { file: duplicate.file, ...duplicate.second },
-      key,
-      related: [{ message: `first ${key}`, location: { file: duplicate.file, ...duplicate.first } }],
-      node: undefined,
-    };
-  });
-}
-
-function missingNodesFinding(targets: readonly Target[], applicable: readonly Rule[], inventory: { nodes: readonly NodeFacts[] } | undefined): Finding[] {
-  const rule = inputRule(applicable, 'nodes-not-given');
-  const nodeRules = applicable.filter((candidate) => candidate['for-each'] === 'node');
-  const file = targets[0]?.model.files[0];
-  if (inventory || !rule || nodeRules.length === 0 || targets.length === 0) return [];
-  return [{
-    ruleId: rule.id,
-    level: rule.level,
-    outcome: 'not-evaluated',
-    message: renderInputMessage(rule.message, { count: String(nodeRules.length) }),
-    location: file ? firstLine(file) : undefined,
-    key: undefined,
-    related: [],
-    node: undefined,
-  }];
 }
 
 function summarize(rule: Rule): RuleSummary {

@@ -9,19 +9,22 @@ export type Minor = (typeof SUPPORTED_MINORS)[number];
 /** The version linted against when --cilium-version is not given. */
 export const DEFAULT_MINOR: Minor = '1.19';
 
-/** A CiliumVersion is the release a configuration is linted for: its minor and the text the user gave. */
+/** A CiliumVersion is the release a configuration is linted for: its minor, its numbers, and how it reads. */
 export interface CiliumVersion {
   readonly minor: Minor;
+  /** major, minor and (when given) patch; a pre-release suffix is kept in text only. */
+  readonly parts: readonly number[];
   readonly text: string;
 }
 
-/** Parse "1.16", "1.16.4" or "v1.16.4"; undefined when it is not a supported release. */
+/** Parse "1.16", "1.16.4", "v1.16.4" or "1.18.0-rc.1"; undefined when it is not a supported release. */
 export function parseCiliumVersion(text: string): CiliumVersion | undefined {
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+][0-9A-Za-z.-]+)?$/.exec(text.trim());
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.-]+)?$/.exec(text.trim());
   if (!match) return undefined;
-  const minor = `${Number(match[1])}.${Number(match[2])}`;
+  const parts = [match[1], match[2], match[3]].filter((part) => part !== undefined).map(Number);
+  const minor = `${parts[0]}.${parts[1]}`;
   if (!(SUPPORTED_MINORS as readonly string[]).includes(minor)) return undefined;
-  return { minor: minor as Minor, text: text.trim().replace(/^v/, '') };
+  return { minor: minor as Minor, parts, text: `${parts.join('.')}${match[4] ?? ''}` };
 }
 
 /** Split a dotted version into numbers; missing components count as 0 when compared. */

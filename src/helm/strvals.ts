@@ -6,6 +6,8 @@ import type { Origin, SetFlag, VMap, VNode, VSeq } from './values-tree.js';
 /** Helm's limits: list indexes up to 65536, dotted names up to 30 levels. */
 const MAX_INDEX = 65536;
 const MAX_NESTED_NAME_LEVEL = 30;
+/** cilint's own bound on --set-json nesting, so that no value exhausts the stack. */
+const MAX_JSON_DEPTH = 200;
 
 /** Apply one flag's text (`a.b=1,c[0]=x`) to a release's values, as Helm would after the -f files. */
 export function applySetFlag(values: VMap, flag: SetFlag, text: string): void {
@@ -118,7 +120,8 @@ class SetParser {
     let parsed: unknown;
     try {
       parsed = JSON.parse(rest.slice(0, length));
-    } catch {
+    } catch (error) {
+      if (error instanceof RangeError) throw new SetSyntaxError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
       throw new SetSyntaxError(`invalid JSON value: ${rest.slice(0, Math.max(length, 1))}`);
     }
     this.position += Array.from(rest.slice(0, length)).length;
@@ -128,11 +131,12 @@ class SetParser {
     return this.fromJson(parsed);
   }
 
-  private fromJson(value: unknown): VNode {
-    if (Array.isArray(value)) return { kind: 'seq', items: value.map((item) => this.fromJson(item)) };
+  private fromJson(value: unknown, depth = 0): VNode {
+    if (depth > MAX_JSON_DEPTH) throw new SetSyntaxError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
+    if (Array.isArray(value)) return { kind: 'seq', items: value.map((item) => this.fromJson(item, depth + 1)) };
     if (value !== null && typeof value === 'object') {
       const entries = new Map<string, { value: VNode; origin: Origin }>();
-      for (const [key, item] of Object.entries(value)) entries.set(key, { value: this.fromJson(item), origin: this.origin });
+      for (const [key, item] of Object.entries(value)) entries.set(key, { value: this.fromJson(item, depth + 1), origin: this.origin });
       return { kind: 'map', entries };
     }
     return { kind: 'scalar', value: value as Scalar };
@@ -146,9 +150,10 @@ class SetParser {
     if (lower === 'false') return false;
     if (lower === 'null') return null;
     if (text === '0') return 0;
-    if (/^[+-]?[1-9]\d*$/.test(text) && !text.startsWith('0')) {
+    // Go: no leading 0, then strconv.ParseInt, which accepts a sign and zeros after it ("-007" is -7).
+    if (!text.startsWith('0') && /^[+-]?\d+$/.test(text)) {
       const number = Number(text);
-      if (Number.isSafeInteger(number)) return number;
+      if (Number.isSafeInteger(number)) return number === 0 ? 0 : number;
     }
     return text;
   }

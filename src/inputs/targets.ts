@@ -1,11 +1,14 @@
 // Turn the command line's files into targets: each positional file alone, the -f files as one release.
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { applySetFlag } from '../helm/strvals.js';
-import { emptyMap, fromParsed, mergeValues } from '../helm/values-tree.js';
+import { emptyMap, fromParsed, mergeValues, valueAt } from '../helm/values-tree.js';
 import type { SetFlag, VMap } from '../helm/values-tree.js';
 import { modelFromConfigMap } from '../model/from-config-map.js';
 import { modelFromHelmValues } from '../model/from-helm-values.js';
 import type { ConfigModel } from '../model/config-model.js';
+import { HELM_DEFAULTS } from '../model/helm-keymap.js';
+import { stepAt } from '../model/steps.js';
+import type { ShadowedMap } from '../rules/input-checks.js';
 import type { Minor } from '../version.js';
 import { describeKind, findCiliumConfig } from './classify.js';
 import type { SkippedDocument } from './classify.js';
@@ -13,7 +16,7 @@ import { readTextFile } from './read-text.js';
 import { parseYamlFile } from './yaml-tree.js';
 import type { DuplicateKey, YamlFile } from './yaml-tree.js';
 
-/** A SetValue is one --set, --set-string or --set-json flag, in command-line order. */
+/** A SetValue is one --set, --set-string or --set-json flag; within one flag, the order given is kept. */
 export interface SetValue {
   readonly flag: SetFlag;
   readonly text: string;
@@ -34,6 +37,7 @@ export interface Target {
   readonly model: ConfigModel;
   readonly duplicates: readonly (DuplicateKey & { readonly file: string })[];
   readonly skipped: readonly (SkippedDocument & { readonly file: string })[];
+  readonly shadowed: readonly ShadowedMap[];
 }
 
 /** Read and build every target. */
@@ -59,8 +63,10 @@ export function buildTargets(request: TargetRequest): Target[] {
   // --set flags belong to the -f release; without -f files they apply to each positional values file.
   const setsForPositional = request.values.length === 0 ? request.sets : [];
   for (const parsed of positionalValues) targets.push(releaseTarget([parsed], setsForPositional, request.minor));
-  if (request.values.length > 0 || (request.sets.length > 0 && positionalValues.length === 0 && targets.length === 0)) {
-    targets.push(releaseTarget(request.values.map(read), request.sets, request.minor));
+  if (request.values.length > 0) targets.push(releaseTarget(request.values.map(read), request.sets, request.minor));
+  if (request.sets.length > 0 && request.values.length === 0 && positionalValues.length === 0) {
+    // A release made of --set flags alone has no file to point findings at (and GitHub needs one).
+    throw new UsageError(`${request.sets[0]?.flag ?? '--set'} needs a Helm values target: give a values file (positional or -f)`);
   }
   return targets;
 }
@@ -70,6 +76,7 @@ function configMapTarget(parsed: YamlFile, match: NonNullable<ReturnType<typeof 
     model: modelFromConfigMap(match.data, parsed.path, minor),
     duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })),
     skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed.path })),
+    shadowed: [],
   };
 }
 
@@ -95,5 +102,25 @@ function releaseTarget(files: readonly YamlFile[], sets: readonly SetValue[], mi
     model: modelFromHelmValues(values, minor, files.map((file) => file.path)),
     duplicates: files.flatMap((file) => file.duplicates.map((duplicate) => ({ ...duplicate, file: file.path }))),
     skipped,
+    shadowed: shadowedMaps(values, minor),
   };
+}
+
+/**
+ * Values set to a scalar or a list where the chart of this release reads a map beneath them (`hubble: false`
+ * while the chart reads hubble.enabled). Helm keeps the user's value ("cannot overwrite table with non
+ * table", pkg/chart/common/util/coalesce.go) and the template then fails on the field access.
+ */
+function shadowedMaps(values: VMap, minor: Minor): ShadowedMap[] {
+  const found = new Map<string, ShadowedMap>();
+  for (const path of Object.keys(HELM_DEFAULTS)) {
+    if (stepAt(HELM_DEFAULTS[path] ?? [], minor) === undefined) continue;
+    const segments = path.split('.');
+    for (let length = 1; length < segments.length; length++) {
+      const prefix = segments.slice(0, length).join('.');
+      const at = valueAt(values, segments.slice(0, length));
+      if (at.state === 'set' && at.value.kind !== 'map' && !found.has(prefix)) found.set(prefix, { path: prefix, reads: path, origin: at.origin });
+    }
+  }
+  return [...found.values()];
 }

@@ -56,7 +56,8 @@ export interface YamlFile {
 
 /** Bounds that keep hostile input (alias bombs, absurd nesting) from exhausting memory or the stack. */
 const MAX_NODES = 1_000_000;
-const MAX_DEPTH = 1_000;
+// Below the depth at which the yaml parser itself runs out of stack (about 870 levels on Node 20).
+const MAX_DEPTH = 500;
 
 /** Parse every document of a YAML (or JSON) text; syntax errors become an InputError at their line. */
 export function parseYamlFile(path: string, text: string): YamlFile {
@@ -73,6 +74,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
   const builder = new TreeBuilder(path, lineCounter);
   const result = documents.map((document, index) => {
     const problem = document.errors[0];
+    if (problem && /call stack/i.test(problem.message)) throw new InputError(path, 'YAML nesting is too deep to read');
     if (problem) {
       const at = problem.linePos?.[0];
       const detail = problem.message.split('\n')[0] ?? problem.message;

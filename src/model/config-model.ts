@@ -51,7 +51,7 @@ export function createModel(
     minor,
     files,
     helm,
-    setting: (key) => settings.get(key) ?? written.get(key) ?? agentDefault(key, minor),
+    setting: (key) => settings.get(key) ?? agentDefault(key, minor),
   };
 }
 

@@ -3,6 +3,7 @@
 // release (v1.13.18, v1.14.13, v1.15.19, v1.16.17, v1.17.10, v1.18.4, v1.19.4).
 import type { Minor } from '../version.js';
 import type { SettingSource } from './setting.js';
+import { renderText, truthy } from './go-template.js';
 import type { Steps } from './steps.js';
 
 /** A HelmValue is a Helm value in force for a release (the user's, or the chart default) and its source. */
@@ -88,21 +89,6 @@ export const HELM_DEFAULTS: Readonly<Record<string, Steps<unknown>>> = {
   'eni.enabled': always(false),
   'azure.enabled': always(false),
 };
-
-/** Go template truthiness: false, 0, "", nil and empty collections are false. */
-export function truthy(value: unknown): boolean {
-  if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
-
-/** The text the chart writes for a value (`quote` of Go's formatting; lists joined by spaces). */
-export function renderText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(renderText).join(' ');
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 const nonEmpty = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
 const kprIn = (values: HelmReader, allowed: readonly string[]): boolean =>

@@ -8,13 +8,24 @@ import type { Inventory, NodeFacts, NodeInterface } from './node-facts.js';
 
 /** Turn a parsed inventory file into node facts; a file of the wrong shape is an InputError at its line. */
 export function inventoryFromFile(file: YamlFile): Inventory {
-  const root = file.documents.find((document) => document.root)?.root;
-  if (!root || root.kind !== 'map') throw new InputError(file.path, 'a node inventory must be a mapping with a `nodes` list, or a NodeList', root?.span.line);
-  const kind = lookup(root, ['kind']);
-  const kindText = kind?.kind === 'scalar' ? kind.value : undefined;
-  if (kindText === 'NodeList' || kindText === 'List') return { file: file.path, nodes: kubernetesNodes(file.path, lookup(root, ['items'])) };
-  if (kindText === 'Node') return { file: file.path, nodes: [kubernetesNode(file.path, root)] };
-  return { file: file.path, nodes: cilintNodes(file.path, root) };
+  const roots = file.documents.flatMap((document) => (document.root ? [document.root] : []));
+  if (roots.length === 0) throw new InputError(file.path, 'the node inventory is empty');
+  return { file: file.path, nodes: roots.flatMap((root) => nodesOf(file.path, root)) };
+}
+
+/** The nodes one document gives: a NodeList or List of Node, one Node, or cilint's `nodes:` format. */
+function nodesOf(path: string, root: PNode): NodeFacts[] {
+  if (root.kind !== 'map') throw new InputError(path, 'a node inventory must be a mapping with a `nodes` list, or a NodeList', root.span.line);
+  const kind = kindOf(root);
+  if (kind === 'NodeList' || kind === 'List') return kubernetesNodes(path, lookup(root, ['items']));
+  if (kind === 'Node') return [kubernetesNode(path, root)];
+  if (kind !== undefined) throw new InputError(path, `a ${kind} is not a node inventory (expected a NodeList, a List of Node, or cilint's format)`, root.span.line);
+  return cilintNodes(path, root);
+}
+
+function kindOf(node: PNode): string | undefined {
+  const kind = lookup(node, ['kind']);
+  return kind?.kind === 'scalar' && typeof kind.value === 'string' ? kind.value : undefined;
 }
 
 function cilintNodes(path: string, root: PNode): NodeFacts[] {
@@ -53,7 +64,11 @@ function cilintNodes(path: string, root: PNode): NodeFacts[] {
 function kubernetesNodes(path: string, items: PNode | undefined): NodeFacts[] {
   if (items === undefined) return [];
   if (items.kind !== 'seq') throw new InputError(path, '`items` of a NodeList must be a list', items.span.line);
-  return items.items.map((item) => kubernetesNode(path, item));
+  return items.items.map((item) => {
+    const kind = kindOf(item);
+    if (kind !== undefined && kind !== 'Node') throw new InputError(path, `the List holds a ${kind}, not a Node`, item.span.line);
+    return kubernetesNode(path, item);
+  });
 }
 
 /** The facts a Node object gives: name, kernel, arch, OS image, provider, pod CIDRs and labels. */

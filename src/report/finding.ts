@@ -72,11 +72,16 @@ export function exitCodeFor(result: LintResult, failOn: FailOn): 0 | 1 {
 /** Order findings by file, line, column, rule and node, so that output never depends on input order. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    compareText(a.location?.file ?? '', b.location?.file ?? '') ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
     (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.node ?? '').localeCompare(b.node ?? '') ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.node ?? '', b.node ?? '') ||
+    compareText(a.message, b.message)
   );
+}
+
+/** Code-point order: unlike localeCompare, the same on every machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

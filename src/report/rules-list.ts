@@ -15,7 +15,7 @@ export function formatRules(rules: readonly Rule[], format: (typeof RULE_FORMATS
   return `${sorted.map((rule) => `${rule.id.padEnd(width)}  ${rule.level.padEnd(7)}  ${versionText(rule).padEnd(11)}  ${rule.title}`).join('\n')}\n`;
 }
 
-/** "1.13–1.19", "1.15–1.19", "all" for input checks. */
+/** The releases a rule applies to: "1.13–1.19", "1.15–1.19". */
 export function versionText(rule: Rule): string {
   return `${rule.versions?.from ?? '1.13'}–${rule.versions?.to ?? '1.19'}`;
 }

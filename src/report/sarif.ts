@@ -6,6 +6,9 @@ import type { Finding, LintResult, Location, RuleSummary } from './finding.js';
 /** Render the report as one SARIF run. */
 export function formatSarif(result: LintResult): string {
   const index = new Map(result.rules.map((rule, i) => [rule.id, i]));
+  const located = result.findings.filter((finding) => finding.location !== undefined);
+  const unlocated = result.findings.filter((finding) => finding.location === undefined);
+  const fingerprints = numberOccurrences(located.map(fingerprintBase));
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -23,7 +26,9 @@ export function formatSarif(result: LintResult): string {
         automationDetails: { id: 'cilint/' },
         columnKind: 'utf16CodeUnits',
         properties: { ciliumVersion: result.ciliumVersion },
-        results: result.findings.map((finding) => describeResult(finding, index.get(finding.ruleId) ?? -1)),
+        // GitHub rejects a whole upload if one result has no location: such findings become notifications.
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: unlocated.map(describeNotification) }],
+        results: located.map((finding, i) => describeResult(finding, index.get(finding.ruleId) ?? -1, fingerprints[i] ?? '')),
       },
     ],
   };
@@ -48,7 +53,11 @@ function describeRule(rule: RuleSummary) {
   };
 }
 
-function describeResult(finding: Finding, ruleIndex: number) {
+function describeNotification(finding: Finding) {
+  return { level: finding.level, message: { text: finding.message }, associatedRule: { id: finding.ruleId } };
+}
+
+function describeResult(finding: Finding, ruleIndex: number, fingerprint: string) {
   const result: Record<string, unknown> = {
     ruleId: finding.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
@@ -63,20 +72,30 @@ function describeResult(finding: Finding, ruleIndex: number) {
       ...(related.location ? { physicalLocation: physical(related.location) } : {}),
     }));
   }
-  result['partialFingerprints'] = { primaryLocationLineHash: fingerprint(finding) };
+  result['partialFingerprints'] = { primaryLocationLineHash: fingerprint };
   result['properties'] = { outcome: finding.outcome, ...(finding.node ? { node: finding.node } : {}), ...(finding.key ? { key: finding.key } : {}) };
   return result;
 }
 
 function physical(location: Location) {
   return {
-    artifactLocation: { uri: encodeURI(location.file), uriBaseId: '%SRCROOT%' },
+    artifactLocation: { uri: location.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
     region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: Math.max(location.endColumn, location.column) },
   };
 }
 
 /** A fingerprint from rule, file, key and node, never the line, so that edits elsewhere keep alerts stable. */
-export function fingerprint(finding: Finding): string {
+export function fingerprintBase(finding: Finding): string {
   const parts = [finding.ruleId, finding.location?.file ?? '', finding.key ?? '', finding.node ?? '', finding.outcome];
-  return `${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}:1`;
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** GitHub's form "hash:n": the n-th finding with the same hash, so that no two alerts merge. */
+function numberOccurrences(bases: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return bases.map((base) => {
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    return `${base}:${occurrence}`;
+  });
 }

@@ -2,13 +2,14 @@
 import { CONFIG_KEYS } from '../model/config-keys.js';
 import type { ConfigModel } from '../model/config-model.js';
 import type { HelmValue } from '../model/helm-keymap.js';
-import { renderText } from '../model/helm-keymap.js';
+import { renderText } from '../model/go-template.js';
 import { isExplicit, isPlaceholder } from '../model/setting.js';
 import type { Setting } from '../model/setting.js';
 import type { NodeFacts } from '../nodes/node-facts.js';
 import type { CiliumVersion } from '../version.js';
 import { DERIVED_FACTS } from './facts.js';
-import { nodeFact, parseKernelFact } from './node-facts-lookup.js';
+import { parseKernelVersion } from '../nodes/kernel-version.js';
+import { nodeFact } from './node-facts-lookup.js';
 import { applyOperator } from './operators.js';
 import type { ValueType } from './operators.js';
 import type { Condition, Predicate, Rule } from './rule-definition.js';
@@ -104,8 +105,8 @@ function predicate(p: Predicate, subject: Subject, rule: Rule): Outcome {
     return judge(p, rule, evidence, text, type, unknown, found !== undefined && isExplicit(found.source), `${p.helm} is a placeholder (${text ?? ''})`);
   }
   if (p.node !== undefined) return nodePredicate(p, p.node, subject, rule);
-  // p.cilium === 'version'
-  return judge(p, rule, [], subject.version.text, 'version', false, true, '');
+  // p.cilium === 'version': compared on its numbers, so "1.18.0-rc.1" counts as 1.18.0.
+  return judge(p, rule, [], subject.version.parts.join('.'), 'version', false, true, '');
 }
 
 function judge(
@@ -134,7 +135,7 @@ function nodePredicate(p: Predicate, fact: string, subject: Subject, rule: Rule)
   if (found.values === undefined) {
     return { truth: 'unknown', evidence, reasons: [`the inventory gives no ${fact} for node ${node.name}`] };
   }
-  const results = found.values.map((value) => applyOperator(p, value, found.type, rule.patterns, parseKernelFact));
+  const results = found.values.map((value) => applyOperator(p, value, found.type, rule.patterns, parseKernelVersion));
   if (results.includes(true)) return { truth: true, evidence, reasons: [] };
   if (results.includes('unknown')) {
     const reason = found.type === 'kernel'

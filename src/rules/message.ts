@@ -1,6 +1,6 @@
 // Fill a rule message's {{placeholders}}, and check at load time that every placeholder names a known fact.
 import { CONFIG_KEYS } from '../model/config-keys.js';
-import { renderText } from '../model/helm-keymap.js';
+import { renderText } from '../model/go-template.js';
 import { describeSource } from '../model/setting.js';
 import type { SettingSource } from '../model/setting.js';
 import { nodeFact } from './node-facts-lookup.js';
@@ -16,6 +16,7 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'duplicate-keys': ['key', 'first', 'second'],
   'skipped-documents': ['document', 'kind'],
   'nodes-not-given': ['count'],
+  'shadowed-maps': ['key', 'reads'],
 };
 
 /** The placeholders of a message that name no known fact (empty when all are fine). */

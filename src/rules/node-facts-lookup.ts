@@ -54,9 +54,6 @@ export function nodeFact(node: NodeFacts, fact: string): NodeFactValue {
   }
 }
 
-/** Parse a kernel fact for the version operators. */
-export const parseKernelFact = parseKernelVersion;
-
 function list(values: string[] | undefined, type: ValueType): NodeFactValue {
   return { values: values && values.length > 0 ? values : undefined, type };
 }

@@ -31,7 +31,7 @@ export type Condition =
   | Predicate;
 
 /** The input checks that the readers perform themselves, declared in rules/ like every rule. */
-export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given';
+export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps';
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {

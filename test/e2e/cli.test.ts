@@ -120,6 +120,18 @@ describe('inputs', () => {
     expect(report.findings.find((f) => f.ruleId === 'hubble-disabled')?.location.line).toBe(6);
   });
 
+  it('a scalar where the chart reads a map is an error at its line', () => {
+    const run = cilint('lint', fixture('scalar-over-map.yaml'), '--format', 'json');
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; level: string; location: { line: number } }[] };
+    expect(report.findings.find((f) => f.ruleId === 'helm-value-replaces-chart-map')).toMatchObject({ level: 'error', location: { line: 1 } });
+    expect(run.status).toBe(1);
+  });
+
+  it('an empty inventory says that node rules were not evaluated', () => {
+    const report = JSON.parse(cilint('lint', fixture('big-tcp.yaml'), '--nodes', fixture('empty-inventory.yaml'), '--format', 'json').stdout) as { findings: { ruleId: string }[] };
+    expect(report.findings.map((f) => f.ruleId)).toContain('nodes-not-given');
+  });
+
   it('--set applies Helm syntax to the release', () => {
     const run = cilint('lint', fixture('comments-only.yaml'), '--set', 'kubeProxyReplacement=true,loadBalancer.mode=dsr', '--format', 'json');
     expect(run.status).toBe(1);
@@ -142,7 +154,14 @@ describe('bad input: exit 2 with one line naming the file, never a stack trace',
     [['lint', fixture('big-tcp.yaml'), '--fail-on', 'info'], /unknown --fail-on "info"/],
     [['lint', fixture('big-tcp.yaml'), '--cilium-version', '1.12'], /unsupported --cilium-version "1\.12"/],
     [['lint'], /no input/],
+    [[], /a command is required/],
     [['frobnicate'], /^cilint: unknown command 'frobnicate'/],
+    [['lint', fixture('deep.yaml')], /deep\.yaml: YAML nesting is too deep/],
+    [['lint', fixture('configmap-data-list.yaml')], /configmap-data-list\.yaml:6:3: the data of a ConfigMap must be a mapping/],
+    [['lint', fixture('big-tcp.yaml'), '--nodes', fixture('pod-list.yaml')], /pod-list\.yaml:4: the List holds a Pod, not a Node/],
+    [['lint', 'examples/aks-configmap/cilium-config.yaml', '--set', 'hubble.enabled=false'], /--set needs a Helm values target/],
+    [['lint', '--set', 'hubble.enabled=false'], /--set needs a Helm values target/],
+    [['lint', fixture('big-tcp.yaml'), '--set-json', `a=${'['.repeat(300)}${']'.repeat(300)}`], /nested deeper than 200 levels/],
   ])('%j', (args, message) => {
     const run = cilint(...args);
     expect(run.status).toBe(2);
@@ -150,6 +169,14 @@ describe('bad input: exit 2 with one line naming the file, never a stack trace',
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('compares a pre-release version by its numbers', () => {
+    const run = cilint('lint', fixture('comments-only.yaml'), '--nodes', 'examples/nodes.yaml', '--cilium-version', 'v1.18.0-rc.1', '--format', 'json');
+    const report = JSON.parse(run.stdout) as { ciliumVersion: string; findings: { ruleId: string; level: string; node: string }[] };
+    expect(report.ciliumVersion).toBe('1.18.0-rc.1');
+    expect(report.findings.filter((f) => f.ruleId === 'kernel-minimum').map((f) => [f.node, f.level])).toEqual([]);
+    expect(run.status).toBe(0);
   });
 
   it('accepts a patch version and says the default in --help', () => {

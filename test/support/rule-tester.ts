@@ -64,8 +64,9 @@ export function runCase(rule: string, c: RuleCase): Finding[] {
   const dir = mkdtempSync(join(tmpdir(), 'cilint-case-'));
   const files: string[] = [];
   const configMaps: string[] = [];
-  if (c['helm-values']) {
-    writeFileSync(join(dir, 'values.yaml'), stringify(c['helm-values']));
+  if (c['helm-values'] || c.set) {
+    // --set needs a values file to apply to, as in `helm template -f values.yaml --set …`.
+    writeFileSync(join(dir, 'values.yaml'), c['helm-values'] ? stringify(c['helm-values']) : '# set on the command line\n');
     files.push(join(dir, 'values.yaml'));
   }
   if (c.config) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatGithub, escapeData, escapeProperty } from '../../src/report/github.js';
 import { formatJson } from '../../src/report/json.js';
-import { fingerprint, formatSarif } from '../../src/report/sarif.js';
+import { fingerprintBase, formatSarif } from '../../src/report/sarif.js';
 import { formatText } from '../../src/report/text.js';
 import type { Finding, LintResult } from '../../src/report/finding.js';
 import { validateReport, validateSarif } from '../support/schemas.js';
@@ -111,8 +111,26 @@ describe('sarif', () => {
 
   it('fingerprints on rule, file, key and node, never the line', () => {
     const moved = { ...dsr, location: { ...dsr.location!, line: 40, endLine: 40 } };
-    expect(fingerprint(moved)).toBe(fingerprint(dsr));
-    expect(fingerprint({ ...bigTcp, node: 'other' })).not.toBe(fingerprint(bigTcp));
+    expect(fingerprintBase(moved)).toBe(fingerprintBase(dsr));
+    expect(fingerprintBase({ ...bigTcp, node: 'other' })).not.toBe(fingerprintBase(bigTcp));
+  });
+
+  it('numbers findings that share a fingerprint, so that GitHub keeps both alerts', () => {
+    const twice = JSON.parse(formatSarif({ ...result, findings: [dsr, { ...dsr, location: { ...dsr.location!, line: 20, endLine: 20 } }] })) as { runs: { results: { partialFingerprints: { primaryLocationLineHash: string } }[] }[] };
+    const hashes = twice.runs[0]!.results.map((r) => r.partialFingerprints.primaryLocationLineHash);
+    expect(hashes[0]?.replace(/:1$/, ':2')).toBe(hashes[1]);
+  });
+
+  it('puts a finding without a location among the notifications, not the results', () => {
+    const log = JSON.parse(formatSarif({ ...result, findings: [{ ...note, location: undefined }] })) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications: unknown[] }[] }[] };
+    expect(log.runs[0]?.results).toEqual([]);
+    expect(log.runs[0]?.invocations[0]?.toolExecutionNotifications).toEqual([{ level: 'note', message: { text: note.message }, associatedRule: { id: 'nodes-not-given' } }]);
+    expect(validateSarif(log)).toBe(true);
+  });
+
+  it('percent-encodes each path segment of a URI', () => {
+    const log = JSON.parse(formatSarif({ ...result, findings: [{ ...dsr, location: { ...dsr.location!, file: 'a dir/x#1:b.yaml' } }] })) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('a%20dir/x%231%3Ab.yaml');
   });
 
   it('always has a results array', () => {
