@@ -1,6 +1,7 @@
 // Read one named fact of a node, typed for the operators, with a reason when it is missing.
-import { isRhel810, parseKernelVersion } from '../nodes/kernel-version.js';
+import { isRhel810 } from '../nodes/kernel-version.js';
 import type { NodeFacts } from '../nodes/node-facts.js';
+import { nativeXdpSupport } from '../nodes/xdp-drivers.js';
 import type { ValueType } from './operators.js';
 
 /** A NodeFactValue is the value(s) of one fact of a node; undefined values mean the inventory does not say. */
@@ -37,6 +38,8 @@ export function nodeFact(node: NodeFacts, fact: string): NodeFactValue {
       return node.kernel === undefined && node.osImage === undefined
         ? one(undefined, 'bool')
         : one(isRhel810(node.kernel, node.osImage), 'bool');
+    case 'native-xdp':
+      return one(nativeXdpSupport(node), 'bool');
     case 'driver':
       return list(node.interfaces?.flatMap((i) => (i.driver === undefined ? [] : [i.driver])), 'string');
     case 'mtu':
