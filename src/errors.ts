@@ -13,13 +13,8 @@ export class UsageError extends CilintError {
 /** An InputError is an input file that cannot be read or does not have the expected shape. */
 export class InputError extends CilintError {
   override readonly name = 'InputError';
-  readonly file: string;
-  readonly line: number | undefined;
-
   constructor(file: string, detail: string, line?: number, column?: number) {
     super(`${file}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: ${detail}`);
-    this.file = file;
-    this.line = line;
   }
 }
 

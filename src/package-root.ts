@@ -18,8 +18,10 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** cilint's own version, from its package.json. */
+let version: string | undefined;
+
+/** cilint's own version, from its package.json (read once per process). */
 export function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

@@ -41,7 +41,6 @@ export interface PEntry {
 
 /** A DuplicateKey is a key written twice in one mapping; the later one wins, as in Helm and kubectl. */
 export interface DuplicateKey {
-  readonly document: number;
   readonly path: readonly (string | number)[];
   readonly first: Span;
   readonly second: Span;
@@ -72,7 +71,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
     throw error;
   }
   const builder = new TreeBuilder(path, lineCounter);
-  const result = documents.map((document, index) => {
+  const result = documents.map((document) => {
     const problem = document.errors[0];
     if (problem && /call stack/i.test(problem.message)) throw new InputError(path, 'YAML nesting is too deep to read');
     if (problem) {
@@ -80,7 +79,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
       const detail = problem.message.split('\n')[0] ?? problem.message;
       throw new InputError(path, `invalid YAML: ${detail.replace(/ at line \d+, column \d+:?$/, '')}`, at?.line, at?.col);
     }
-    const root = document.contents ? builder.build(document, index) : undefined;
+    const root = document.contents ? builder.build(document) : undefined;
     // A document holding only comments, or only null, is empty: Helm reads it as no values at all.
     return { root: root?.kind === 'scalar' && root.value === null ? undefined : root };
   });
@@ -91,7 +90,6 @@ class TreeBuilder {
   readonly duplicates: DuplicateKey[] = [];
   private nodes = 0;
   private document!: Document.Parsed;
-  private index = 0;
   private readonly path: string;
   private readonly lines: LineCounter;
 
@@ -100,9 +98,8 @@ class TreeBuilder {
     this.lines = lines;
   }
 
-  build(document: Document.Parsed, index: number): PNode {
+  build(document: Document.Parsed): PNode {
     this.document = document;
-    this.index = index;
     return this.node(document.contents as YamlNode, [], 0);
   }
 
@@ -149,7 +146,7 @@ class TreeBuilder {
       };
       const earlier = entries.get(key);
       if (earlier) {
-        this.duplicates.push({ document: this.index, path: [...path, key], first: earlier.span, second: entry.span });
+        this.duplicates.push({ path: [...path, key], first: earlier.span, second: entry.span });
         entries.delete(key); // re-insert so that document order follows the value that wins
       }
       entries.set(key, entry);
