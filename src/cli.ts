@@ -10,6 +10,9 @@ import type { FailOn } from './report/finding.js';
 import { format, FORMATS, parseFormat } from './report/formatters.js';
 import { formatRules, RULE_FORMATS } from './report/rules-list.js';
 import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from './version.js';
+import type { CiliumVersion } from './version.js';
+import { readChart } from './chart/chart-dir.js';
+import type { LocalChart } from './chart/chart-dir.js';
 import { toolVersion } from './package-root.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
@@ -41,7 +44,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .option('--set-json <key=json>', 'set a Helm value from JSON (repeatable)', collect, [])
     .option('--config-map <file>', 'a cilium-config ConfigMap manifest (kubectl get cm cilium-config -o yaml)', collect, [])
     .option('--nodes <file>', "a node inventory: cilint's format or kubectl get nodes -o yaml|json")
-    .option('--cilium-version <version>', `Cilium release to lint for: ${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}, with or without a patch`, DEFAULT_MINOR)
+    .option('--cilium-version <version>', `Cilium release to lint for: ${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}, with or without a patch (default: the --chart's version, else ${DEFAULT_MINOR})`)
+    .option('--chart <dir>', "a local copy of the Cilium chart (helm pull cilium/cilium --untar): its keys and defaults replace cilint's")
+    .option('--values-root <key>', 'the key the Cilium values sit under in an umbrella chart (found by itself when it is cilium)')
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
@@ -89,7 +94,9 @@ interface LintFlags {
   setJson: string[];
   configMap: string[];
   nodes?: string;
-  ciliumVersion: string;
+  ciliumVersion?: string;
+  chart?: string;
+  valuesRoot?: string;
   format: string;
   output?: string;
   failOn: string;
@@ -98,14 +105,14 @@ interface LintFlags {
 }
 
 function runLint(files: string[], flags: LintFlags, io: CliIo): number {
-  const version = parseCiliumVersion(flags.ciliumVersion);
-  if (!version) throw new UsageError(`unsupported --cilium-version "${flags.ciliumVersion}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
+  const maxFileBytes = Number(flags.maxFileSize);
+  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
+  const chart = flags.chart === undefined ? undefined : readChart(flags.chart, maxFileBytes);
+  const version = ciliumVersion(flags.ciliumVersion, chart);
   const formatName = parseFormat(flags.format);
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
     throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
   }
-  const maxFileBytes = Number(flags.maxFileSize);
-  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
   const sets: SetValue[] = [
     ...flags.set.map((text) => ({ flag: '--set' as const, text })),
     ...flags.setString.map((text) => ({ flag: '--set-string' as const, text })),
@@ -114,10 +121,25 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
     throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see cilint lint --help)');
   }
-  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes });
+  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, ...(chart && { chart }), ...(flags.valuesRoot !== undefined && { valuesRoot: flags.valuesRoot }) });
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);
+}
+
+/** The release to lint for: --cilium-version, else the --chart's own version, else the newest supported. */
+function ciliumVersion(flag: string | undefined, chart: LocalChart | undefined): CiliumVersion {
+  const text = flag ?? chart?.version ?? DEFAULT_MINOR;
+  const version = parseCiliumVersion(text);
+  if (!version) {
+    const from = flag === undefined ? `the chart in ${chart?.dir ?? ''} is version` : '--cilium-version';
+    throw new UsageError(`unsupported ${from} "${text}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
+  }
+  const chartMinor = chart?.version === undefined ? undefined : parseCiliumVersion(chart.version)?.minor;
+  if (flag !== undefined && chartMinor !== undefined && chartMinor !== version.minor) {
+    throw new UsageError(`--cilium-version ${flag} does not match the chart in ${chart?.dir ?? ''} (version ${chart?.version ?? ''})`);
+  }
+  return version;
 }
 
 function emit(text: string, output: string | undefined, io: CliIo): void {

@@ -1,4 +1,5 @@
 // lint(): the single orchestrator. Read the targets and nodes, run every rule, and return the findings.
+import type { LocalChart } from './chart/chart-dir.js';
 import { readTextFile } from './inputs/read-text.js';
 import { buildTargets } from './inputs/targets.js';
 import type { SetValue, Target } from './inputs/targets.js';
@@ -28,6 +29,10 @@ export interface LintOptions {
   readonly nodes: string | undefined;
   readonly version: CiliumVersion;
   readonly maxFileBytes?: number;
+  /** A local copy of the Cilium chart (--chart). */
+  readonly chart?: LocalChart;
+  /** Where the Cilium values sit in the values files (--values-root). */
+  readonly valuesRoot?: string;
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -58,7 +63,7 @@ export function lint(options: LintOptions): LintResult {
         if (finding) findings.push(finding);
       }
     }
-    findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]));
+    findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
   }
   if (inventory) findings.push(...checks.duplicates(inventory.duplicates));
   if (!inventory || inventory.nodes.length === 0) {

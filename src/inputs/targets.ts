@@ -4,7 +4,12 @@ import { applySetFlag } from '../helm/strvals.js';
 import { emptyMap, fromParsed, mergeValues, valueAt } from '../helm/values-tree.js';
 import type { SetFlag, VMap } from '../helm/values-tree.js';
 import { modelFromConfigMap } from '../model/from-config-map.js';
-import { modelFromHelmValues } from '../model/from-helm-values.js';
+import { helmReader, modelFromHelmValues } from '../model/from-helm-values.js';
+import { auditConfigKeys, auditHelmValues } from '../model/key-audit.js';
+import type { KeyIssue } from '../model/key-audit.js';
+import { builtInHelmKeys } from '../chart/known-keys.js';
+import type { HelmKeySet } from '../chart/known-keys.js';
+import type { LocalChart } from '../chart/chart-dir.js';
 import type { ConfigModel } from '../model/config-model.js';
 import { HELM_DEFAULTS } from '../model/helm-keymap.js';
 import { stepAt } from '../model/steps.js';
@@ -30,6 +35,10 @@ export interface TargetRequest {
   readonly configMaps: readonly string[];
   readonly minor: Minor;
   readonly maxFileBytes?: number;
+  /** A local chart (--chart) whose keys and defaults replace the built-in ones. */
+  readonly chart?: LocalChart;
+  /** Where the Cilium values sit in the values files (--values-root), for umbrella charts. */
+  readonly valuesRoot?: string;
 }
 
 /** A Target is one configuration to lint: its model, and what its readers noticed. */
@@ -38,6 +47,8 @@ export interface Target {
   readonly duplicates: readonly (DuplicateKey & { readonly file: string })[];
   readonly skipped: readonly (SkippedDocument & { readonly file: string })[];
   readonly shadowed: readonly ShadowedMap[];
+  /** Removed, ignored and misspelt keys. */
+  readonly keyIssues: readonly KeyIssue[];
 }
 
 /** Read and build every target. */
@@ -62,8 +73,8 @@ export function buildTargets(request: TargetRequest): Target[] {
   }
   // --set flags belong to the -f release; without -f files they apply to each positional values file.
   const setsForPositional = request.values.length === 0 ? request.sets : [];
-  for (const parsed of positionalValues) targets.push(releaseTarget([parsed], setsForPositional, request.minor));
-  if (request.values.length > 0) targets.push(releaseTarget(request.values.map(read), request.sets, request.minor));
+  for (const parsed of positionalValues) targets.push(releaseTarget([parsed], setsForPositional, request));
+  if (request.values.length > 0) targets.push(releaseTarget(request.values.map(read), request.sets, request));
   if (request.sets.length > 0 && request.values.length === 0 && positionalValues.length === 0) {
     // A release made of --set flags alone has no file to point findings at (and GitHub needs one).
     throw new UsageError(`${request.sets[0]?.flag ?? '--set'} needs a Helm values target: give a values file (positional or -f)`);
@@ -77,12 +88,14 @@ function configMapTarget(parsed: YamlFile, match: NonNullable<ReturnType<typeof 
     duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })),
     skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed.path })),
     shadowed: [],
+    keyIssues: auditConfigKeys([...(match.data?.entries ?? [])].map(([key, entry]) => ({ key, file: parsed.path, span: entry.span })), minor),
   };
 }
 
 /** One Helm release: the files merged in order, then the flags in Helm's order (--set-json, --set, --set-string). */
-function releaseTarget(files: readonly YamlFile[], sets: readonly SetValue[], minor: Minor): Target {
-  const values: VMap = emptyMap();
+function releaseTarget(files: readonly YamlFile[], sets: readonly SetValue[], request: TargetRequest): Target {
+  const { minor, chart } = request;
+  const merged: VMap = emptyMap();
   const skipped: Target['skipped'][number][] = [];
   for (const file of files) {
     const [first, ...rest] = file.documents;
@@ -90,20 +103,40 @@ function releaseTarget(files: readonly YamlFile[], sets: readonly SetValue[], mi
     if (root && root.kind !== 'map') {
       throw new InputError(file.path, `the top level of a values file must be a mapping, not a ${root.kind === 'seq' ? 'list' : 'scalar'}`, root.span.line, root.span.column);
     }
-    if (root) mergeValues(values, fromParsed(root, file.path));
+    if (root) mergeValues(merged, fromParsed(root, file.path));
     rest.forEach((document, offset) => {
       if (document.root) skipped.push({ index: offset + 1, kind: describeKind(document.root), span: document.root.span, file: file.path });
     });
   }
   for (const flag of ['--set-json', '--set', '--set-string'] as const) {
-    for (const set of sets) if (set.flag === flag) applySetFlag(values, flag, set.text);
+    for (const set of sets) if (set.flag === flag) applySetFlag(merged, flag, set.text);
   }
+  const keys = chart?.keys ?? builtInHelmKeys(minor);
+  const values = ciliumValues(merged, request.valuesRoot, keys, files[0]?.path ?? '');
   return {
-    model: modelFromHelmValues(values, minor, files.map((file) => file.path)),
+    model: modelFromHelmValues(values, minor, files.map((file) => file.path), chart?.defaults),
     duplicates: files.flatMap((file) => file.duplicates.map((duplicate) => ({ ...duplicate, file: file.path }))),
     skipped,
     shadowed: shadowedMaps(values, minor),
+    keyIssues: auditHelmValues(values, keys, helmReader(values, minor, chart?.defaults)),
   };
+}
+
+/**
+ * The Cilium chart's values within a release: all of them, or those under --values-root, or, for an umbrella
+ * chart that nests them under `cilium:` (the name of the dependency), those under `cilium` when that map holds
+ * more of the chart's values than the top level does. Origins are kept, so findings keep their lines.
+ */
+function ciliumValues(merged: VMap, valuesRoot: string | undefined, keys: HelmKeySet, firstFile: string): VMap {
+  if (valuesRoot !== undefined) {
+    const at = valueAt(merged, valuesRoot.split('.'));
+    if (at.state !== 'set' || at.value.kind !== 'map') throw new InputError(firstFile, `--values-root ${valuesRoot}: the values have no mapping at ${valuesRoot}`);
+    return at.value;
+  }
+  const nested = merged.entries.get('cilium')?.value;
+  if (keys.has('cilium') || nested?.kind !== 'map') return merged;
+  const known = (map: VMap): number => [...map.entries.keys()].filter((key) => keys.has(key)).length;
+  return known(nested) > known(merged) ? nested : merged;
 }
 
 /**

@@ -12,8 +12,8 @@ import type { Setting } from './setting.js';
 import { inRange, stepAt } from './steps.js';
 
 /** The model of a release whose merged values (all -f files and --set flags) are given. */
-export function modelFromHelmValues(values: VMap, minor: Minor, files: readonly string[]): ConfigModel {
-  const reader = helmReader(values, minor);
+export function modelFromHelmValues(values: VMap, minor: Minor, files: readonly string[], chartDefaults?: unknown): ConfigModel {
+  const reader = helmReader(values, minor, chartDefaults);
   const written = new Map<string, Setting>();
   for (const mapping of HELM_MAPPINGS) {
     if (written.has(mapping.key) || !inRange(minor, mapping.since, mapping.until)) continue;
@@ -30,14 +30,19 @@ export function modelFromHelmValues(values: VMap, minor: Minor, files: readonly 
   return createModel('helm-values', minor, files, written, reader);
 }
 
-/** A reader of a release's values with the chart defaults of its release beneath them. */
-export function helmReader(values: VMap, minor: Minor): HelmReader {
+/**
+ * A reader of a release's values with the chart defaults of its release beneath them: those of a local chart
+ * (--chart) where it has the value, else the ones cilint ships.
+ */
+export function helmReader(values: VMap, minor: Minor, chartDefaults?: unknown): HelmReader {
   return {
     minor,
     get(path: string): HelmValue | undefined {
       const found = valueAt(values, path.split('.'));
       if (found.state === 'set') return { value: plainValue(found.value), source: sourceFromOrigin(found.origin, path) };
       if (found.state === 'deleted') return { value: null, source: sourceFromOrigin(found.origin, path) };
+      const local = defaultIn(chartDefaults, path);
+      if (local.found) return { value: local.value, source: { kind: 'chart-default', minor, name: path } };
       const steps = HELM_DEFAULTS[path];
       if (!steps) return undefined;
       const value = stepAt(steps, minor);
@@ -58,4 +63,14 @@ function renderMapping(mapping: HelmMapping, values: HelmReader): Rendered | und
     : mapping.render === 'nonempty' ? found.value !== null && found.value !== undefined && found.value !== ''
     : found.value !== null && found.value !== undefined;
   return { value: written ? renderText(found.value) : undefined, source: found.source };
+}
+
+/** A value of a chart's values.yaml at a dotted path. */
+function defaultIn(defaults: unknown, path: string): { found: boolean; value?: unknown } {
+  let node = defaults;
+  for (const segment of path.split('.')) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, segment)) return { found: false };
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return { found: true, value: node };
 }

@@ -3,6 +3,7 @@
 import type { SkippedDocument } from '../inputs/classify.js';
 import type { DuplicateKey } from '../inputs/yaml-tree.js';
 import type { Origin } from '../helm/values-tree.js';
+import type { KeyIssue } from '../model/key-audit.js';
 import type { Finding, Location } from '../report/finding.js';
 import { firstLine } from './locate.js';
 import { renderInputMessage } from './message.js';
@@ -48,6 +49,16 @@ export class InputChecks {
       .map((value) => {
         const location = value.origin.kind === 'file' ? { file: value.origin.file, ...value.origin.span } : firstFile ? firstLine(firstFile) : undefined;
         return this.finding('shadowed-maps', { key: value.path, reads: value.reads }, location, value.path);
+      })
+      .flatMap((finding) => (finding ? [finding] : []));
+  }
+
+  /** Removed, ignored or misspelt keys, at the line of the key (or the first file's first line for --set). */
+  keys(issues: readonly KeyIssue[], firstFile: string | undefined): Finding[] {
+    return issues
+      .map((issue) => {
+        const location = issue.origin.kind === 'file' ? { file: issue.origin.file, ...issue.origin.span } : firstFile ? firstLine(firstFile) : undefined;
+        return this.finding(issue.check, { key: issue.key, release: issue.release, ...issue.words }, location, issue.key);
       })
       .flatMap((finding) => (finding ? [finding] : []));
   }

@@ -17,6 +17,11 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'skipped-documents': ['document', 'kind'],
   'nodes-not-given': ['count'],
   'shadowed-maps': ['key', 'reads'],
+  'refused-helm-values': ['key', 'release', 'from', 'instead', 'chart'],
+  'ignored-helm-values': ['key', 'release', 'releases', 'instead'],
+  'misspelt-helm-values': ['key', 'release', 'suggestion'],
+  'ignored-config-keys': ['key', 'release', 'releases', 'instead'],
+  'misspelt-config-keys': ['key', 'release', 'suggestion'],
 };
 
 /** The placeholders of a message that name no known fact (empty when all are fine). */

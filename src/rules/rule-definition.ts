@@ -1,4 +1,5 @@
 // The shape of a rule file (mirrors schemas/rule.schema.json) and of a rule once loaded.
+import type { KeyCheck } from '../model/key-audit.js';
 import type { Minor } from '../version.js';
 
 /** How serious a finding is: error (Cilium refuses), warning (silently ignored or falls back), note (tuning, not evaluated). */
@@ -31,7 +32,7 @@ export type Condition =
   | Predicate;
 
 /** The input checks that the readers perform themselves, declared in rules/ like every rule. */
-export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps';
+export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps' | KeyCheck;
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {

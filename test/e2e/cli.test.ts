@@ -1,6 +1,6 @@
 // End to end: spawn the built CLI (dist/cli.js) as users and other tools do, and check exit codes and output.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,7 +183,22 @@ describe('bad input: exit 2 with one line naming the file, never a stack trace',
     expect(cilint('lint', fixture('comments-only.yaml'), '--cilium-version', '1.16.4').status).toBe(0);
     const help = cilint('lint', '--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('(default: "1.19")');
+    expect(help.stdout).toMatch(/default: the --chart's version,\s+else 1\.19/);
+  });
+
+  it('takes the version from --chart, and refuses a --cilium-version that contradicts it', () => {
+    const chart = mkdtempSync(join(tmpdir(), 'cilint-chart-'));
+    writeFileSync(join(chart, 'Chart.yaml'), 'name: cilium\nversion: 1.15.7\n');
+    writeFileSync(join(chart, 'values.yaml'), 'hubble:\n  enabled: true\n');
+    const json = cilint('lint', fixture('comments-only.yaml'), '--chart', chart, '--format', 'json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ciliumVersion: '1.15.7' });
+    const clash = cilint('lint', fixture('comments-only.yaml'), '--chart', chart, '--cilium-version', '1.16');
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toBe(`cilint: --cilium-version 1.16 does not match the chart in ${chart} (version 1.15.7)\n`);
+    const missing = cilint('lint', fixture('comments-only.yaml'), '--chart', join(chart, 'nope'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^cilint: .*nope\/values\.yaml: not found/);
   });
 });
 
