@@ -3,6 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CilintError, UsageError } from './errors.js';
 import { lint, rules } from './lint.js';
+import type { LintOptions } from './lint.js';
+import { explain } from './explain/explain.js';
+import { EXPLAIN_FORMATS, formatExplanation } from './explain/format.js';
+import type { ExplainFormat } from './explain/format.js';
 import type { SetValue } from './inputs/targets.js';
 import { DEFAULT_MAX_FILE_BYTES } from './inputs/read-text.js';
 import { exitCodeFor } from './report/finding.js';
@@ -34,26 +38,31 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => errors.push(text), outputError: (text) => errors.push(text) });
 
-  program
-    .command('lint')
-    .description('lint configurations (each FILE is its own target; -f files merge into one Helm release)')
-    .argument('[files...]', 'Helm values files or cilium-config ConfigMap manifests, each its own target')
-    .option('-f, --values <file>', 'Helm values file merged into one release, in order (repeatable)', collect, [])
-    .option('--set <key=value>', "set a Helm value, with Helm's syntax (repeatable)", collect, [])
-    .option('--set-string <key=value>', 'set a Helm value as a string (repeatable)', collect, [])
-    .option('--set-json <key=json>', 'set a Helm value from JSON (repeatable)', collect, [])
-    .option('--config-map <file>', 'a cilium-config ConfigMap manifest (kubectl get cm cilium-config -o yaml)', collect, [])
-    .option('--nodes <file>', "a node inventory: cilint's format or kubectl get nodes -o yaml|json")
-    .option('--cilium-version <version>', `Cilium release to lint for: ${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}, with or without a patch (default: the --chart's version, else ${DEFAULT_MINOR})`)
-    .option('--chart <dir>', "a local copy of the Cilium chart (helm pull cilium/cilium --untar): its keys and defaults replace cilint's")
-    .option('--values-root <key>', 'the key the Cilium values sit under in an umbrella chart (found by itself when it is cilium)')
+  withInputOptions(
+    program
+      .command('lint')
+      .description('lint configurations (each FILE is its own target; -f files merge into one Helm release)'),
+  )
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
-    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
     .option('--no-color', 'never colour the text report')
     .action((files: string[], options: LintFlags) => {
       status = runLint(files, options, io);
+    });
+
+  withInputOptions(
+    program
+      .command('explain')
+      .description('print the effective datapath per node, as cilium status --verbose would report it after the rollout'),
+  )
+    .addOption(new Option('--format <format>', `output format: ${EXPLAIN_FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the explanation to a file instead of standard output')
+    .action((files: string[], options: ExplainFlags) => {
+      if (!(EXPLAIN_FORMATS as readonly string[]).includes(options.format)) {
+        throw new UsageError(`unknown --format "${options.format}" (expected one of: ${EXPLAIN_FORMATS.join(', ')})`);
+      }
+      emit(formatExplanation(explain(lintOptions(files, options)), options.format as ExplainFormat), options.output, io);
     });
 
   program
@@ -76,7 +85,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') {
         // `cilint` alone: show what it takes, as a usage error.
-        io.stderr(`cilint: a command is required (lint or rules); see cilint --help\n`);
+        io.stderr(`cilint: a command is required (lint, explain or rules); see cilint --help\n`);
         return 2;
       }
       const text = errors.join(' ').replace(/\s+/g, ' ').replace(/^error: /, '').trim() || error.message;
@@ -87,7 +96,23 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-interface LintFlags {
+/** The options that say what to read, shared by lint and explain. */
+function withInputOptions(command: Command): Command {
+  return command
+    .argument('[files...]', 'Helm values files or cilium-config ConfigMap manifests, each its own target')
+    .option('-f, --values <file>', 'Helm values file merged into one release, in order (repeatable)', collect, [])
+    .option('--set <key=value>', "set a Helm value, with Helm's syntax (repeatable)", collect, [])
+    .option('--set-string <key=value>', 'set a Helm value as a string (repeatable)', collect, [])
+    .option('--set-json <key=json>', 'set a Helm value from JSON (repeatable)', collect, [])
+    .option('--config-map <file>', 'a cilium-config ConfigMap manifest (kubectl get cm cilium-config -o yaml)', collect, [])
+    .option('--nodes <file>', "a node inventory: cilint's format or kubectl get nodes -o yaml|json")
+    .option('--cilium-version <version>', `Cilium release to lint for: ${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}, with or without a patch (default: the --chart's version, else ${DEFAULT_MINOR})`)
+    .option('--chart <dir>', "a local copy of the Cilium chart (helm pull cilium/cilium --untar): its keys and defaults replace cilint's")
+    .option('--values-root <key>', 'the key the Cilium values sit under in an umbrella chart (found by itself when it is cilium)')
+    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES));
+}
+
+interface InputFlags {
   values: string[];
   set: string[];
   setString: string[];
@@ -97,34 +122,47 @@ interface LintFlags {
   ciliumVersion?: string;
   chart?: string;
   valuesRoot?: string;
+  maxFileSize: string;
+}
+
+interface LintFlags extends InputFlags {
   format: string;
   output?: string;
   failOn: string;
-  maxFileSize: string;
   color: boolean;
 }
 
+interface ExplainFlags extends InputFlags {
+  format: string;
+  output?: string;
+}
+
 function runLint(files: string[], flags: LintFlags, io: CliIo): number {
-  const maxFileBytes = Number(flags.maxFileSize);
-  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
-  const chart = flags.chart === undefined ? undefined : readChart(flags.chart, maxFileBytes);
-  const version = ciliumVersion(flags.ciliumVersion, chart);
   const formatName = parseFormat(flags.format);
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
     throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
   }
+  const result = lint(lintOptions(files, flags));
+  const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
+  emit(format(result, formatName, { color }), flags.output, io);
+  return exitCodeFor(result, flags.failOn as FailOn);
+}
+
+/** Check the input flags and turn them into lint()'s options. */
+function lintOptions(files: string[], flags: InputFlags): LintOptions {
+  const maxFileBytes = Number(flags.maxFileSize);
+  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
   const sets: SetValue[] = [
     ...flags.set.map((text) => ({ flag: '--set' as const, text })),
     ...flags.setString.map((text) => ({ flag: '--set-string' as const, text })),
     ...flags.setJson.map((text) => ({ flag: '--set-json' as const, text })),
   ];
   if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
-    throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see cilint lint --help)');
+    throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see --help)');
   }
-  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, ...(chart && { chart }), ...(flags.valuesRoot !== undefined && { valuesRoot: flags.valuesRoot }) });
-  const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
-  emit(format(result, formatName, { color }), flags.output, io);
-  return exitCodeFor(result, flags.failOn as FailOn);
+  const chart = flags.chart === undefined ? undefined : readChart(flags.chart, maxFileBytes);
+  const version = ciliumVersion(flags.ciliumVersion, chart);
+  return { files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, ...(chart && { chart }), ...(flags.valuesRoot !== undefined && { valuesRoot: flags.valuesRoot }) };
 }
 
 /** The release to lint for: --cilium-version, else the --chart's own version, else the newest supported. */

@@ -43,15 +43,22 @@ export function rules(): Rule[] {
   return rulesOnce;
 }
 
-/** Lint the targets the options name. Throws a CilintError (exit 2) on unreadable input. */
-export function lint(options: LintOptions): LintResult {
+/** An Analysis is every target with its findings, the inventory, and the findings about the run as a whole. */
+export interface Analysis {
+  readonly targets: readonly { readonly target: Target; readonly findings: readonly Finding[] }[];
+  readonly inventory: Inventory | undefined;
+  readonly runFindings: readonly Finding[];
+}
+
+/** Read the targets and the nodes and run every rule. Throws a CilintError (exit 2) on unreadable input. */
+export function analyse(options: LintOptions): Analysis {
   const all = rules();
   const targets = buildTargets({ ...options, minor: options.version.minor });
   const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
-  const findings: Finding[] = [];
   const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
-  for (const target of targets) {
+  const analysed = targets.map((target) => {
+    const findings: Finding[] = [];
     for (const rule of applicable) {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
       const subjects: Subject[] =
@@ -64,17 +71,25 @@ export function lint(options: LintOptions): LintResult {
       }
     }
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
-  }
-  if (inventory) findings.push(...checks.duplicates(inventory.duplicates));
+    return { target, findings };
+  });
+  const runFindings: Finding[] = [];
+  if (inventory) runFindings.push(...checks.duplicates(inventory.duplicates));
   if (!inventory || inventory.nodes.length === 0) {
-    findings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, targets[0]?.model.files[0]));
+    runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, targets[0]?.model.files[0]));
   }
+  return { targets: analysed, inventory, runFindings };
+}
+
+/** Lint the targets the options name. Throws a CilintError (exit 2) on unreadable input. */
+export function lint(options: LintOptions): LintResult {
+  const analysis = analyse(options);
   return {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
-    targets: targets.map((target) => ({ kind: target.model.kind, files: target.model.files })),
-    findings: findings.sort(compareFindings),
-    rules: all.map(summarize),
+    targets: analysis.targets.map(({ target }) => ({ kind: target.model.kind, files: target.model.files })),
+    findings: [...analysis.targets.flatMap((analysed) => analysed.findings), ...analysis.runFindings].sort(compareFindings),
+    rules: rules().map(summarize),
   };
 }
 

@@ -202,6 +202,24 @@ describe('bad input: exit 2 with one line naming the file, never a stack trace',
   });
 });
 
+describe('cilint explain', () => {
+  it('prints the datapath per node group as text or JSON, and exits 0 even when a rule fails', () => {
+    const text = cilint('explain', 'examples/dsr-over-vxlan/values.yaml', '--nodes', 'examples/nodes.yaml', '--cilium-version', '1.16');
+    expect(text.status).toBe(0);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toMatch(/^examples\/dsr-over-vxlan\/values\.yaml \(Cilium 1\.16\)\n {2}3 nodes: worker-1, worker-2, legacy-db-1\n/);
+    expect(text.stdout).toContain('✖ dsr-requires-native-routing: ');
+    const json = cilint('explain', 'examples/dsr-over-vxlan/values.yaml', '--format', 'json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ciliumVersion: '1.19', targets: [{ kind: 'helm-values', groups: [{ nodes: [] }] }] });
+  });
+
+  it('refuses an unknown format and missing input like lint does', () => {
+    expect(cilint('explain', 'examples/dsr-over-vxlan/values.yaml', '--format', 'sarif')).toMatchObject({ status: 2, stderr: 'cilint: unknown --format "sarif" (expected one of: text, json)\n' });
+    expect(cilint('explain')).toMatchObject({ status: 2 });
+  });
+});
+
 describe('installed use', () => {
   it('npm exec --no -- cilint runs the CLI', () => {
     const run = spawnSync('npm', ['exec', '--no', '--', 'cilint', 'lint', 'examples/dsr-over-vxlan/values.yaml', '--format', 'json'], { cwd: root, encoding: 'utf8' });
