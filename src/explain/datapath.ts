@@ -7,6 +7,7 @@ import type { Setting } from '../model/setting.js';
 import type { NodeFacts } from '../nodes/node-facts.js';
 import type { Finding } from '../report/finding.js';
 import { DERIVED_FACTS } from '../rules/facts.js';
+import { shownSetText, shownValue } from '../redact.js';
 
 /** A DatapathLine is one line of the explanation: what is in effect, and what decided it. */
 export interface DatapathLine {
@@ -167,13 +168,13 @@ function explainNode(model: ConfigModel, findings: readonly Finding[]): Omit<Nod
 
 /** "routing-mode=native, from routingMode at values.yaml:3", or "…, from the chart default for 1.16". */
 function describeSetting(setting: Setting): string {
-  const value = `${setting.key}=${setting.value ?? 'unset'}`;
+  const value = `${setting.key}=${shownValue(setting.key, setting.value ?? 'unset')}`;
   const { source } = setting;
   switch (source.kind) {
     case 'file':
       return `${value}, from ${source.name} at ${source.file}:${source.span.line}`;
     case 'set':
-      return `${value}, from ${source.flag} ${source.text}`;
+      return `${value}, from ${source.flag} ${shownSetText(source.text)}`;
     default:
       return `${value}, from the ${describeSource(source) ?? 'default'}`;
   }

@@ -1,5 +1,6 @@
 // Helm's --set, --set-string and --set-json syntax (a port of the behaviour of helm/helm pkg/strvals/parser.go).
 import { UsageError } from '../errors.js';
+import { shownSetText } from '../redact.js';
 import type { Scalar } from '../inputs/yaml-tree.js';
 import type { Origin, SetFlag, VMap, VNode, VSeq } from './values-tree.js';
 
@@ -17,7 +18,11 @@ export function applySetFlag(values: VMap, flag: SetFlag, text: string): void {
       /* one key=value pair per turn, until the text is used up */
     }
   } catch (error) {
-    if (error instanceof SetSyntaxError) throw new UsageError(`${flag} "${text}": ${error.message}`);
+    if (error instanceof SetSyntaxError) {
+      // The text may carry a secret (tls.key=…): show it, and the parser's detail, only when it does not.
+      const shown = shownSetText(text);
+      throw new UsageError(`${flag} "${shown}": ${shown === text ? error.message : 'cannot be parsed'}`);
+    }
     throw error;
   }
 }

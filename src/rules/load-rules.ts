@@ -56,6 +56,8 @@ function compileRule(definition: RuleDefinition, file: string): Rule {
       }
       if (predicate.helm !== undefined) readsHelm = true;
       if (predicate.matches !== undefined) {
+        const unsafe = backtrackingRisk(predicate.matches);
+        if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate.matches} ${unsafe}`);
         try {
           patterns.set(predicate.matches, new RegExp(predicate.matches));
         } catch {
@@ -96,4 +98,14 @@ function schemaMessage(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return `unknown field "${String(error.params['additionalProperty'])}"`;
   if (error.keyword === 'enum') return `${error.message ?? 'must be one of'}: ${JSON.stringify(error.params['allowedValues'])}`;
   return error.message ?? 'does not match the rule schema';
+}
+
+/**
+ * Why a pattern could backtrack for exponential time, if it could: a quantified group that itself holds a
+ * quantifier ((a+)+), or a backreference. With the text also cut to 256 characters, the rest stays polynomial.
+ */
+export function backtrackingRisk(pattern: string): string | undefined {
+  if (/\\[1-9]|\\k</.test(pattern)) return 'uses a backreference, which can take exponential time';
+  if (/\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(pattern)) return 'nests quantifiers, which can take exponential time';
+  return undefined;
 }

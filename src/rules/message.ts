@@ -5,6 +5,7 @@ import { describeSource } from '../model/setting.js';
 import type { SettingSource } from '../model/setting.js';
 import { nodeFact } from './node-facts-lookup.js';
 import type { Subject } from './evaluate.js';
+import { shownValue } from '../redact.js';
 import { DERIVED_FACTS } from './facts.js';
 import type { InputCheck } from './rule-definition.js';
 
@@ -69,17 +70,17 @@ function placeholderValue(name: string, subject: Subject): string {
   const rest = name.slice(dot + 1);
   if (kind === 'config') {
     const setting = subject.model.setting(rest);
-    return annotate(setting.value ?? 'unset', setting.source);
+    return annotate(shownValue(rest, setting.value ?? 'unset'), setting.source);
   }
   if (kind === 'helm') {
     const found = subject.model.helm?.get(rest);
     if (!found || found.value === null || found.value === undefined) return 'unset';
-    return annotate(renderText(found.value), found.source);
+    return annotate(shownValue(rest, renderText(found.value)), found.source);
   }
   if (kind === 'fact') return DERIVED_FACTS[rest as keyof typeof DERIVED_FACTS](subject.model).value;
   if (kind === 'node') {
     if (!subject.node) return 'unknown';
-    return nodeFact(subject.node, rest).values?.join(', ') ?? 'unknown';
+    return shownValue(rest, nodeFact(subject.node, rest).values?.join(', ') ?? 'unknown');
   }
   return subject.version.text;
 }
