@@ -1,4 +1,5 @@
 // Tests over the rule catalogue itself: names, metadata style, cases for every rule, and current docs.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/lint.js';
@@ -52,5 +53,11 @@ describe('rule loading', () => {
     ['invalid YAML', 'id: [', /rules\/hubble-disabled\.yaml/],
   ])('rejects %s with the file and JSON pointer', (_, text, message) => {
     expect(load(text)).toThrow(message);
+  });
+
+  it('docs/coverage.md gives every catalogue constraint a rule or a reason, and is fresh', () => {
+    const check = spawnSync(process.execPath, ['scripts/coverage.mjs', '--check'], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 });
