@@ -1,6 +1,7 @@
 // Derived facts: what the agent makes of several keys together, computed in one place for all rules.
 import { parseGoBool } from '../model/config-keys.js';
 import type { ConfigModel } from '../model/config-model.js';
+import { isExplicit } from '../model/setting.js';
 import type { Setting } from '../model/setting.js';
 import type { FactName } from './rule-definition.js';
 
@@ -95,10 +96,30 @@ function bpfHostRouting(model: ConfigModel): FactValue {
   return fact(true, [legacy, ...kpr.evidence, ...masquerading.evidence, ...blockers]);
 }
 
+/**
+ * Does an explicitly sized NAT map exceed the two conntrack maps together? The agent refuses that ("specified
+ * NAT tables size … must not exceed maximum CT table size …"), except for the default 524288, which it shrinks
+ * to 2/3 of their sum (checkMapSizeLimits in pkg/option/config.go, v1.13.18 to v1.19.4). A conntrack map left
+ * to dynamic sizing has a size that depends on the node's memory, so then the fact is false (not decidable).
+ */
+function natExceedsCt(model: ConfigModel): FactValue {
+  const nat = model.setting('bpf-nat-global-max');
+  const tcp = model.setting('bpf-ct-global-tcp-max');
+  const any = model.setting('bpf-ct-global-any-max');
+  const ratio = Number(model.setting('bpf-map-dynamic-size-ratio').value);
+  const dynamic = ratio > 0 && ratio <= 1;
+  const known = (setting: Setting): boolean => isExplicit(setting.source) || !dynamic;
+  const sum = Number(tcp.value) + Number(any.value);
+  const size = Number(nat.value);
+  const exceeds = isExplicit(nat.source) && size !== 524288 && known(tcp) && known(any) && size > sum;
+  return fact(exceeds, [nat, tcp, any]);
+}
+
 /** The derived facts by name. */
 export const DERIVED_FACTS: Readonly<Record<FactName, (model: ConfigModel) => FactValue>> = {
   'bpf-nodeport': bpfNodePort,
   'kpr-full': kprFull,
   'iptables-masquerading': iptablesMasquerading,
   'bpf-host-routing': bpfHostRouting,
+  'nat-exceeds-ct': natExceedsCt,
 };

@@ -5,7 +5,7 @@ import type { Minor } from '../version.js';
 export type Level = 'error' | 'warning' | 'note';
 
 /** The derived facts a rule may read, computed in code from several keys (see facts.ts). */
-export type FactName = 'bpf-nodeport' | 'kpr-full' | 'iptables-masquerading' | 'bpf-host-routing';
+export type FactName = 'bpf-nodeport' | 'kpr-full' | 'iptables-masquerading' | 'bpf-host-routing' | 'nat-exceeds-ct';
 
 /** A ConfigReference names a cilium-config key whose value is an operator's operand (to compare a node fact with it). */
 export interface ConfigReference {

@@ -38,3 +38,16 @@ describe('bpf-host-routing', () => {
     expect(fact.evidence.map((setting) => setting.key)).toEqual(['enable-host-legacy-routing', 'enable-ipsec']);
   });
 });
+
+describe('nat-exceeds-ct', () => {
+  it.each([
+    ['bpf: {natMax: 300000, ctTcpMax: 100000, ctAnyMax: 100000}', 'true'],
+    ['bpf: {natMax: 200000, ctTcpMax: 100000, ctAnyMax: 100000}', 'false'],
+    // The default NAT size is shrunk by the agent, not refused.
+    ['bpf: {natMax: 524288, ctTcpMax: 100000, ctAnyMax: 100000}', 'false'],
+    // Conntrack sized from memory: not decidable.
+    ['bpf: {natMax: 300000, ctTcpMax: 100000}', 'false'],
+  ])('%s: %s', (values, expected) => {
+    expect(DERIVED_FACTS['nat-exceeds-ct'](model(values, '1.16')).value).toBe(expected);
+  });
+});
