@@ -84,6 +84,7 @@ export const HELM_DEFAULTS: Readonly<Record<string, Steps<unknown>>> = {
   'encryption.enabled': always(false),
   'encryption.type': always('ipsec'),
   'encryption.nodeEncryption': always(false),
+  'hostFirewall.enabled': always(false),
   'cni.chainingMode': [['1.13', 'none'], ['1.14', null]],
   'gke.enabled': always(false),
   'eni.enabled': always(false),
@@ -251,5 +252,6 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'enable-ipsec', helm: 'encryption.enabled', derive: deriveEncryption('ipsec') },
   { key: 'enable-wireguard', helm: 'encryption.enabled', derive: deriveEncryption('wireguard') },
   { key: 'encrypt-node', helm: 'encryption.nodeEncryption', render: 'truthy' },
+  { key: 'enable-host-firewall', helm: 'hostFirewall.enabled', render: 'truthy' },
   { key: 'cni-chaining-mode', helm: 'cni.chainingMode', render: 'nonempty' },
 ];

@@ -39,6 +39,8 @@ describe('Helm values to cilium-config', () => {
     ['tunnel: disabled', '1.13', 'routing-mode', 'native', 'file'],
     ['{}', '1.13', 'routing-mode', 'tunnel', 'chart-default'],
     ['loadBalancer: {standalone: true}', '1.15', 'datapath-mode', 'lb-only', 'file'],
+    ['hostFirewall: {enabled: true}', '1.13', 'enable-host-firewall', 'true', 'file'],
+    ['{}', '1.19', 'enable-host-firewall', 'false', 'chart-default'],
     ['{}', '1.15', 'datapath-mode', 'veth', 'agent-default'],
     ['{}', '1.16', 'datapath-mode', 'veth', 'chart-default'],
     ['kubeProxyReplacement: true', '1.19', 'kube-proxy-replacement', 'true', 'file'],
