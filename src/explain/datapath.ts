@@ -71,7 +71,7 @@ export const ITEMS: readonly Item[] = [
   {
     item: 'Host Routing',
     configured: (model) => keyed(model, 'enable-host-legacy-routing', (setting) => (on(setting) ? 'Legacy' : 'BPF')),
-    fallbackRules: ['bpf-host-routing-requires-kpr', 'bpf-host-routing-requires-bpf-masquerade', 'bpf-host-routing-kernel'],
+    fallbackRules: ['bpf-host-routing-requires-kpr', 'bpf-host-routing-requires-bpf-masquerade', 'bpf-host-routing-kernel', 'bpf-host-routing-not-with-ipsec', 'bpf-host-routing-1-13-fallbacks'],
     fallback: 'Legacy',
   },
   {
@@ -120,13 +120,13 @@ export const ITEMS: readonly Item[] = [
   {
     item: 'BandwidthManager',
     configured: (model) => onOff(model, 'enable-bandwidth-manager', 'EDT with BPF'),
-    fallbackRules: [],
+    fallbackRules: ['bandwidth-manager-kernel', 'bandwidth-manager-not-with-ipsec'],
     fallback: 'Disabled',
   },
   {
     item: 'BBR',
     configured: (model) => (on(model.setting('enable-bandwidth-manager')) ? onOff(model, 'enable-bbr') : { value: 'Disabled', setting: model.setting('enable-bandwidth-manager') }),
-    fallbackRules: [],
+    fallbackRules: ['bandwidth-manager-kernel', 'bandwidth-manager-not-with-ipsec'],
     fallback: 'Disabled',
   },
   {

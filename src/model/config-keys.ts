@@ -81,6 +81,7 @@ export const CONFIG_KEYS: Readonly<Record<string, ConfigKey>> = {
   'enable-ipsec': { type: 'bool', agentDefault: always('false') },
   'enable-wireguard': { type: 'bool', agentDefault: always('false') },
   'encrypt-node': { type: 'bool', agentDefault: always('false') },
+  'enable-host-firewall': { type: 'bool', agentDefault: always('false') },
   'cni-chaining-mode': { type: 'string', agentDefault: always('none') },
   'enable-remote-node-identity': { type: 'bool', until: '1.15', agentDefault: always('true') },
 };

@@ -84,6 +84,7 @@ export const HELM_DEFAULTS: Readonly<Record<string, Steps<unknown>>> = {
   'encryption.enabled': always(false),
   'encryption.type': always('ipsec'),
   'encryption.nodeEncryption': always(false),
+  'hostFirewall.enabled': always(false),
   'cni.chainingMode': [['1.13', 'none'], ['1.14', null]],
   'gke.enabled': always(false),
   'eni.enabled': always(false),
@@ -229,6 +230,12 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'bpf-lb-map-max', helm: 'bpf.lbMapMax', render: 'nonempty' },
   { key: 'bpf-distributed-lru', helm: 'bpf.distributedLRU.enabled', since: '1.17' },
   { key: 'enable-bpf-clock-probe', helm: 'bpfClockProbe' },
+  { key: 'datapath-mode', helm: 'loadBalancer.standalone', until: '1.15',
+    derive: (values) => {
+      // Before bpf.datapathMode (1.16) the only mode the chart writes is a standalone load balancer's.
+      const standalone = values.get('loadBalancer.standalone');
+      return standalone && truthy(standalone.value) ? { value: 'lb-only', source: standalone.source } : undefined;
+    } },
   { key: 'datapath-mode', helm: 'bpf.datapathMode', since: '1.16', render: 'nonempty' },
   { key: 'enable-tcx', helm: 'bpf.enableTCX', since: '1.16' },
   { key: 'enable-bpf-tproxy', helm: 'bpf.tproxy', render: 'nonempty' },
@@ -245,5 +252,6 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'enable-ipsec', helm: 'encryption.enabled', derive: deriveEncryption('ipsec') },
   { key: 'enable-wireguard', helm: 'encryption.enabled', derive: deriveEncryption('wireguard') },
   { key: 'encrypt-node', helm: 'encryption.nodeEncryption', render: 'truthy' },
+  { key: 'enable-host-firewall', helm: 'hostFirewall.enabled', render: 'truthy' },
   { key: 'cni-chaining-mode', helm: 'cni.chainingMode', render: 'nonempty' },
 ];

@@ -42,6 +42,8 @@ export interface Subject {
  * rule could not be evaluated. The evidence lists `when` first, then `expect`, as a rule author orders them.
  */
 export function violation(rule: Rule, subject: Subject): Outcome {
+  const node = subject.node;
+  if (rule['node-facts-missing'] === 'skip' && node && rule.nodeFacts.some((fact) => nodeFact(node, fact).values === undefined)) return FALSE;
   const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE;
   if (when.truth === false) return when;
   const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE;
@@ -85,6 +87,32 @@ function invert(outcome: Outcome): Outcome {
 }
 
 function predicate(p: Predicate, subject: Subject, rule: Rule): Outcome {
+  const operand = resolveOperand(p, subject);
+  if (operand.unknown !== undefined) return { truth: 'unknown', evidence: operand.evidence, reasons: [operand.unknown] };
+  const outcome = subjectPredicate(operand.predicate, subject, rule);
+  return operand.evidence.length === 0 ? outcome : { ...outcome, evidence: [...outcome.evidence, ...operand.evidence] };
+}
+
+/** A predicate with a literal operand; the operand's setting is evidence too; unknown says why it has no value. */
+interface ResolvedOperand {
+  readonly predicate: Predicate;
+  readonly evidence: readonly Evidence[];
+  readonly unknown?: string;
+}
+
+/** Replace a config reference operand (`below: { config: mtu }`) by the key's effective value. */
+function resolveOperand(p: Predicate, subject: Subject): ResolvedOperand {
+  const name = (['at-least', 'below', 'outside'] as const).find((candidate) => p[candidate] !== undefined);
+  const operand = name === undefined ? undefined : p[name];
+  if (name === undefined || typeof operand !== 'object') return { predicate: p, evidence: [] };
+  const setting = subject.model.setting(operand.config);
+  const evidence: Evidence[] = [{ kind: 'setting', setting }];
+  if (setting.value === undefined || setting.value === '') return { predicate: p, evidence, unknown: `${operand.config} is not set` };
+  if (setting.unknown) return { predicate: p, evidence, unknown: `${operand.config} is a placeholder (${setting.value})` };
+  return { predicate: { ...p, [name]: setting.value }, evidence };
+}
+
+function subjectPredicate(p: Predicate, subject: Subject, rule: Rule): Outcome {
   if (p.config !== undefined) {
     const setting = subject.model.setting(p.config);
     const type = CONFIG_KEYS[p.config]?.type ?? 'string';

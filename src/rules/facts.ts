@@ -1,6 +1,7 @@
 // Derived facts: what the agent makes of several keys together, computed in one place for all rules.
 import { parseGoBool } from '../model/config-keys.js';
 import type { ConfigModel } from '../model/config-model.js';
+import { isExplicit } from '../model/setting.js';
 import type { Setting } from '../model/setting.js';
 import type { FactName } from './rule-definition.js';
 
@@ -71,9 +72,54 @@ function iptablesMasquerading(model: ConfigModel): FactValue {
   return fact(families.length > 0, [bpf, ...(families.length > 0 ? families : [v4Masq, v6Masq])]);
 }
 
+/**
+ * Is BPF host routing in effect, as far as the configuration decides? The agent falls back to legacy host
+ * routing when it is configured, without full KPR (which also covers BPF NodePort off), while iptables
+ * masquerades, with IPsec up to 1.18, and on 1.13 with endpoint routes or WireGuard
+ * (finishKubeProxyReplacementInit in daemon/cmd/kube_proxy_replacement.go at v1.13.18 to v1.18.4;
+ * InitKubeProxyReplacementOptions in pkg/kpr/initializer/kube_proxy_replacement.go at v1.19.4). The kernel
+ * (5.10 up to 1.17) and devices without an L2 address (1.13) are per node, so rules check them.
+ */
+function bpfHostRouting(model: ConfigModel): FactValue {
+  const legacy = model.setting('enable-host-legacy-routing');
+  if (parseGoBool(legacy.value ?? '') === true) return fact(false, [legacy]);
+  const kpr = kprFull(model);
+  if (kpr.value !== 'true') return fact(false, [legacy, ...kpr.evidence]);
+  const masquerading = iptablesMasquerading(model);
+  if (masquerading.value === 'true') return fact(false, [legacy, ...masquerading.evidence]);
+  const blockers = [
+    ...(model.minor !== '1.19' ? ['enable-ipsec'] : []),
+    ...(model.minor === '1.13' ? ['enable-endpoint-routes', 'enable-wireguard'] : []),
+  ].map((key) => model.setting(key));
+  const blocker = blockers.find((setting) => parseGoBool(setting.value ?? '') === true);
+  if (blocker) return fact(false, [legacy, blocker]);
+  return fact(true, [legacy, ...kpr.evidence, ...masquerading.evidence, ...blockers]);
+}
+
+/**
+ * Does an explicitly sized NAT map exceed the two conntrack maps together? The agent refuses that ("specified
+ * NAT tables size … must not exceed maximum CT table size …"), except for the default 524288, which it shrinks
+ * to 2/3 of their sum (checkMapSizeLimits in pkg/option/config.go, v1.13.18 to v1.19.4). A conntrack map left
+ * to dynamic sizing has a size that depends on the node's memory, so then the fact is false (not decidable).
+ */
+function natExceedsCt(model: ConfigModel): FactValue {
+  const nat = model.setting('bpf-nat-global-max');
+  const tcp = model.setting('bpf-ct-global-tcp-max');
+  const any = model.setting('bpf-ct-global-any-max');
+  const ratio = Number(model.setting('bpf-map-dynamic-size-ratio').value);
+  const dynamic = ratio > 0 && ratio <= 1;
+  const known = (setting: Setting): boolean => isExplicit(setting.source) || !dynamic;
+  const sum = Number(tcp.value) + Number(any.value);
+  const size = Number(nat.value);
+  const exceeds = isExplicit(nat.source) && size !== 524288 && known(tcp) && known(any) && size > sum;
+  return fact(exceeds, [nat, tcp, any]);
+}
+
 /** The derived facts by name. */
 export const DERIVED_FACTS: Readonly<Record<FactName, (model: ConfigModel) => FactValue>> = {
   'bpf-nodeport': bpfNodePort,
   'kpr-full': kprFull,
   'iptables-masquerading': iptablesMasquerading,
+  'bpf-host-routing': bpfHostRouting,
+  'nat-exceeds-ct': natExceedsCt,
 };

@@ -48,12 +48,21 @@ function compileRule(definition: RuleDefinition, file: string): Rule {
     ...(definition.overrides ?? []).map((o, i): [string, Condition] => [`/overrides/${i}/when`, o.when]),
   ];
   let readsHelm = false;
+  const nodeFacts = new Set<string>();
   for (const [pointer, condition] of conditions) {
     if (!condition) continue;
     walk(condition, pointer, (predicate, at) => {
       if (predicate.config !== undefined && !(predicate.config in CONFIG_KEYS)) {
         throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
       }
+      for (const name of ['at-least', 'below', 'outside'] as const) {
+        const operand = predicate[name];
+        if (typeof operand === 'object' && !(operand.config in CONFIG_KEYS)) {
+          throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
+        }
+      }
+      // Overrides only change a level, so a fact they alone read does not decide whether a node is skipped.
+      if (predicate.node !== undefined && !pointer.startsWith('/overrides/')) nodeFacts.add(predicate.node);
       if (predicate.helm !== undefined) readsHelm = true;
       if (predicate.matches !== undefined) {
         const unsafe = backtrackingRisk(predicate.matches);
@@ -74,7 +83,7 @@ function compileRule(definition: RuleDefinition, file: string): Rule {
   if (definition['for-each'] === 'input' ? !definition.check : !definition.expect) {
     throw new RuleDefinitionError(file, '', definition['for-each'] === 'input' ? 'an input rule needs a check' : 'a rule needs an expect condition');
   }
-  return { ...definition, file, readsHelm, patterns };
+  return { ...definition, file, readsHelm, patterns, nodeFacts: [...nodeFacts] };
 }
 
 function walk(condition: Condition, at: string, visit: (predicate: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, at: string) => void): void {

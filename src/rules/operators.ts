@@ -1,13 +1,17 @@
-// The predicate operators (is, in, matches, present, at-least, below), each over a typed value.
+// The predicate operators (is, in, matches, present, at-least, below, outside), each over a typed value.
 import { parseGoBool } from '../model/config-keys.js';
 import type { KeyType } from '../model/config-keys.js';
 import { compareVersions, versionParts } from '../version.js';
+import { contains, parseCidr } from './cidr.js';
 import type { Predicate } from './rule-definition.js';
 
 /** A ValueType tells an operator how to compare: as the agent parses a key, or as a version. */
 export type ValueType = KeyType | 'version' | 'kernel';
 
-/** Apply a predicate's operator to a value (undefined: no value). `present` and `explicit` are handled by the caller. */
+/**
+ * Apply a predicate's operator to a value (undefined: no value). `present` and `explicit` are handled by the
+ * caller, which also replaces a config reference operand by the key's value before calling.
+ */
 export function applyOperator(
   predicate: Predicate,
   actual: string | undefined,
@@ -25,12 +29,24 @@ export function applyOperator(
     // Bound the text a pattern sees (load-rules refuses nested quantifiers), so that no rule's expression can take long.
     return pattern !== undefined && pattern.test((actual ?? '').slice(0, 256));
   }
+  if (predicate.outside !== undefined) return outside(actual, predicate.outside);
   const bound = predicate['at-least'] ?? predicate.below;
-  if (bound === undefined) return 'unknown';
+  if (bound === undefined || typeof bound === 'object') return 'unknown';
   if (actual === undefined || actual === '') return 'unknown';
   const order = compareOrdered(actual, String(bound), type, parseVersion);
   if (order === undefined) return 'unknown';
   return predicate['at-least'] !== undefined ? order >= 0 : order < 0;
+}
+
+/**
+ * True when the value (one CIDR, or several separated by spaces or commas) holds a CIDR of the operand's
+ * family that the operand does not contain; CIDRs of the other family are not compared.
+ */
+function outside(actual: string | undefined, operand: unknown): boolean | 'unknown' {
+  const network = typeof operand === 'string' ? parseCidr(operand) : undefined;
+  const cidrs = (actual ?? '').split(/[\s,]+/).filter((text) => text !== '').map(parseCidr);
+  if (network === undefined || cidrs.length === 0 || cidrs.includes(undefined)) return 'unknown';
+  return cidrs.some((cidr) => cidr !== undefined && cidr.family === network.family && !contains(network, cidr));
 }
 
 /** Typed equality; a boolean key whose text the agent cannot parse is unknown (the agent refuses it anyway). */

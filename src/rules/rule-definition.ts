@@ -6,7 +6,15 @@ import type { Minor } from '../version.js';
 export type Level = 'error' | 'warning' | 'note';
 
 /** The derived facts a rule may read, computed in code from several keys (see facts.ts). */
-export type FactName = 'bpf-nodeport' | 'kpr-full' | 'iptables-masquerading';
+export type FactName = 'bpf-nodeport' | 'kpr-full' | 'iptables-masquerading' | 'bpf-host-routing' | 'nat-exceeds-ct';
+
+/** A ConfigReference names a cilium-config key whose value is an operator's operand (to compare a node fact with it). */
+export interface ConfigReference {
+  readonly config: string;
+}
+
+/** An Operand is a literal bound, or the value of a config key. */
+export type Operand = string | number | ConfigReference;
 
 /** A Predicate names one subject and one operator. */
 export interface Predicate {
@@ -20,8 +28,9 @@ export interface Predicate {
   readonly matches?: string;
   readonly present?: boolean;
   readonly explicit?: boolean;
-  readonly 'at-least'?: string | number;
-  readonly below?: string | number;
+  readonly 'at-least'?: Operand;
+  readonly below?: Operand;
+  readonly outside?: string | ConfigReference;
 }
 
 /** A Condition combines predicates with all, any and not. */
@@ -50,6 +59,8 @@ export interface RuleDefinition {
   readonly when?: Condition;
   readonly expect?: Condition;
   readonly unless?: Condition;
+  /** skip: a node whose inventory lacks a fact the conditions read gets no finding (default: not evaluated). */
+  readonly 'node-facts-missing'?: 'skip' | 'not-evaluated';
   readonly overrides?: readonly { readonly when: Condition; readonly level: Level; readonly message?: string }[];
   readonly message: string;
 }
@@ -62,4 +73,6 @@ export interface Rule extends RuleDefinition {
   readonly readsHelm: boolean;
   /** The rule's regular expressions, compiled once. */
   readonly patterns: ReadonlyMap<string, RegExp>;
+  /** The node facts its when, expect and unless conditions read (for node-facts-missing: skip). */
+  readonly nodeFacts: readonly string[];
 }

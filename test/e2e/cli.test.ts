@@ -25,7 +25,8 @@ describe('the bundled examples', () => {
     expect(run.stdout).toMatch(/examples\/aks-configmap\/cilium-config\.yaml\n {2}15:3 {2}warning {2}Hubble is disabled/);
     expect(run.stdout).toMatch(/\[worker-2\] Node worker-2 runs kernel 5\.15\.0-91-generic/);
     expect(run.stdout).not.toMatch(/\[worker-1\]/);
-    expect(run.stdout).toMatch(/✖ 4 problems \(1 error, 3 warnings, 0 notes\)\n$/);
+    expect(run.stdout).toMatch(/\[worker-2\] Node worker-2 has interfaces with drivers ixgbe: Cilium documents BIG TCP only/);
+    expect(run.stdout).toMatch(/✖ 5 problems \(1 error, 4 warnings, 0 notes\)\n$/);
   });
 
   it('merge -f files into one release and point at the file that won', () => {

@@ -109,3 +109,54 @@ describe('node facts', () => {
     expect(violation(rule('expect: { node: "kernel-config:CONFIG_PREEMPT_NONE", is: "y" }', 'node'), helmSubject('{}', facts)).truth).toBe(false);
   });
 });
+
+describe('operands and CIDRs', () => {
+  it('compares a node fact with a config key, and reads the key as evidence', () => {
+    const mtuRule = rule('expect: { not: { node: mtu, below: { config: mtu } } }', 'node');
+    const jumbo = node({ interfaces: [{ name: 'eth0', mtu: 9001 }] });
+    expect(violation(mtuRule, helmSubject('MTU: 9000', jumbo)).truth).toBe(false);
+    const outcome = violation(mtuRule, helmSubject('MTU: 9216', jumbo));
+    expect(outcome.truth).toBe(true);
+    expect(outcome.evidence).toContainEqual(expect.objectContaining({ kind: 'setting', setting: expect.objectContaining({ key: 'mtu', value: '9216' }) }));
+    // The chart does not write MTU 0, so the key has the agent default 0: compared as a number.
+    expect(violation(mtuRule, helmSubject('{}', jumbo)).truth).toBe(false);
+  });
+
+  it('an operand key without a value is unknown', () => {
+    const r = rule('expect: { not: { node: pod-cidrs, outside: { config: ipv4-native-routing-cidr } } }', 'node');
+    expect(violation(r, helmSubject('{}', node({ podCIDRs: ['10.244.1.0/24'] })))).toMatchObject({ truth: 'unknown', reasons: ['ipv4-native-routing-cidr is not set'] });
+  });
+
+  it.each([
+    [['10.244.1.0/24'], false],
+    [['10.244.1.0/24', 'fd00::100/120'], false],
+    [['10.244.1.0/24', '192.168.5.0/24'], true],
+    [['not-a-cidr'], 'unknown'],
+  ] as const)('pod CIDRs %j outside 10.0.0.0/8 violates: %s', (podCIDRs, expected) => {
+    const r = rule('expect: { not: { node: pod-cidrs, outside: { config: ipv4-native-routing-cidr } } }', 'node');
+    expect(violation(r, helmSubject('ipv4NativeRoutingCIDR: 10.0.0.0/8', node({ podCIDRs }))).truth).toBe(expected);
+  });
+
+  it('a config value may hold several CIDRs', () => {
+    const r = rule('expect: { config: ipv4-native-routing-cidr, outside: "10.0.0.0/8" }');
+    expect(violation(r, configMapSubject('ipv4-native-routing-cidr: "10.1.0.0/16 172.16.0.0/12"\n')).truth).toBe(false);
+    expect(violation(r, configMapSubject('ipv4-native-routing-cidr: "10.1.0.0/16,10.2.0.0/16"\n')).truth).toBe(true);
+  });
+
+  it('rejects an operand key that does not exist, at load time', () => {
+    expect(() => rule('expect: { node: mtu, below: { config: no-such-key } }', 'node')).toThrow(/expect\/below\/config.*no-such-key/);
+  });
+});
+
+describe('node-facts-missing: skip', () => {
+  const governor = rule('node-facts-missing: skip\nexpect: { node: cpu-governor, is: performance }\noverrides: [{ when: { node: tuned, present: true }, level: warning }]', 'node');
+  it('gives no finding for a node without the fact, and evaluates the others', () => {
+    expect(violation(governor, helmSubject('{}', node({ kernel: '6.1.0' }))).truth).toBe(false);
+    expect(violation(governor, helmSubject('{}', node({ cpuGovernor: 'powersave' }))).truth).toBe(true);
+    expect(governor.nodeFacts).toEqual(['cpu-governor']);
+  });
+
+  it('by default a missing fact is not evaluated', () => {
+    expect(violation(rule('expect: { node: cpu-governor, is: performance }', 'node'), helmSubject('{}', node({}))).truth).toBe('unknown');
+  });
+});
