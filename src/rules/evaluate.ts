@@ -130,7 +130,7 @@ function nodePredicate(p: Predicate, fact: string, subject: Subject, rule: Rule)
   const node = subject.node;
   if (!node) return { truth: 'unknown', evidence: [], reasons: ['no node inventory was given'] };
   const evidence: Evidence[] = [{ kind: 'node', node, fact }];
-  const found = nodeFact(node, fact);
+  const found = nodeFact(node, fact, subject.model);
   if (p.present !== undefined) return { truth: (found.values !== undefined) === p.present, evidence, reasons: [] };
   if (found.values === undefined) {
     return { truth: 'unknown', evidence, reasons: [`the inventory gives no ${fact} for node ${node.name}`] };
