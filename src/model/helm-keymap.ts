@@ -4,6 +4,7 @@
 import type { Minor } from '../version.js';
 import type { SettingSource } from './setting.js';
 import { renderText, truthy } from './go-template.js';
+import { inRange } from './steps.js';
 import type { Steps } from './steps.js';
 
 /** A HelmValue is a Helm value in force for a release (the user's, or the chart default) and its source. */
@@ -58,6 +59,8 @@ export const HELM_DEFAULTS: Readonly<Record<string, Steps<unknown>>> = {
   'loadBalancer.acceleration': [['1.15', 'disabled']],
   'socketLB.enabled': always(false),
   'nodePort.enabled': [['1.13', false], ['1.19', undefined]],
+  'hostPort.enabled': [['1.13', false], ['1.18', undefined]],
+  'externalIPs.enabled': [['1.13', false], ['1.17', undefined]],
   'nodePort.autoProtectPortRange': always(true),
   installNoConntrackIptablesRules: always(false),
   enableIPv6BIGTCP: always(false),
@@ -74,17 +77,19 @@ export const HELM_DEFAULTS: Readonly<Record<string, Steps<unknown>>> = {
   'bpf.policyMapMax': always(16384),
   'bpf.lbMapMax': always(65536),
   'bpf.lbExternalClusterIP': always(false),
+  'bpf.lbModeAnnotation': [['1.17', false]],
   'bpf.distributedLRU.enabled': [['1.17', false]],
   bpfClockProbe: always(false),
   'bpf.datapathMode': [['1.16', 'veth']],
   'bpf.enableTCX': [['1.16', true]],
   l7Proxy: always(true),
   'endpointRoutes.enabled': always(false),
+  'hostFirewall.enabled': always(false),
+  remoteNodeIdentity: [['1.13', true], ['1.16', undefined]],
   'ipam.mode': always('cluster-pool'),
   'encryption.enabled': always(false),
   'encryption.type': always('ipsec'),
   'encryption.nodeEncryption': always(false),
-  'hostFirewall.enabled': always(false),
   'cni.chainingMode': [['1.13', 'none'], ['1.14', null]],
   'gke.enabled': always(false),
   'eni.enabled': always(false),
@@ -144,6 +149,15 @@ function deriveEncryption(type: 'ipsec' | 'wireguard') {
   };
 }
 
+/**
+ * loadBalancer.standalone makes the chart write datapath-mode lb-only up to 1.17 (1.18 writes bpf-lb-only
+ * instead). In 1.16–1.17 the chart writes datapath-mode twice then; lb-only is the later line.
+ */
+function standaloneDatapath(values: HelmReader): Rendered | undefined {
+  const standalone = values.get('loadBalancer.standalone');
+  return standalone && truthy(standalone.value) ? { value: 'lb-only', source: standalone.source } : undefined;
+}
+
 /** The mappings, one per key and release range; the first that covers a release is used. */
 export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'tunnel', helm: 'tunnel', until: '1.13', render: 'nonempty',
@@ -162,6 +176,11 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'enable-node-port', helm: 'nodePort.enabled', until: '1.13', renderIf: (v) => kprIn(v, ['partial']) },
   { key: 'enable-node-port', helm: 'nodePort.enabled', since: '1.14', until: '1.16', renderIf: (v) => kprIn(v, ['partial', 'false']) },
   { key: 'enable-node-port', helm: 'nodePort.enabled', since: '1.17', until: '1.18', renderIf: (v) => kprIn(v, ['false']) },
+  { key: 'enable-host-port', helm: 'hostPort.enabled', until: '1.13', renderIf: (v) => kprIn(v, ['partial']) },
+  { key: 'enable-host-port', helm: 'hostPort.enabled', since: '1.14', until: '1.16', renderIf: (v) => kprIn(v, ['partial', 'false']) },
+  { key: 'enable-host-port', helm: 'hostPort.enabled', since: '1.17', until: '1.17', renderIf: (v) => kprIn(v, ['false']) },
+  { key: 'enable-external-ips', helm: 'externalIPs.enabled', until: '1.13', renderIf: (v) => kprIn(v, ['partial']) },
+  { key: 'enable-external-ips', helm: 'externalIPs.enabled', since: '1.14', until: '1.16', renderIf: (v) => kprIn(v, ['partial', 'false']) },
   { key: 'enable-bpf-masquerade', helm: 'bpf.masquerade', render: 'nonempty' },
   { key: 'enable-ipv4-masquerade', helm: 'enableIPv4Masquerade', until: '1.17' },
   { key: 'enable-ipv4-masquerade', helm: 'enableIPv4Masquerade', since: '1.18',
@@ -193,6 +212,7 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'bpf-lb-sock', helm: 'socketLB.enabled' },
   { key: 'bpf-lb-sock-hostns-only', helm: 'socketLB.hostNamespaceOnly', render: 'nonempty' },
   { key: 'bpf-lb-external-clusterip', helm: 'bpf.lbExternalClusterIP' },
+  { key: 'bpf-lb-mode-annotation', helm: 'bpf.lbModeAnnotation', since: '1.17' },
   { key: 'node-port-range', helm: 'nodePort.range', render: 'nonempty' },
   { key: 'enable-auto-protect-node-port-range', helm: 'nodePort.autoProtectPortRange' },
   { key: 'devices', helm: 'devices', render: 'nonempty' },
@@ -230,16 +250,13 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'bpf-lb-map-max', helm: 'bpf.lbMapMax', render: 'nonempty' },
   { key: 'bpf-distributed-lru', helm: 'bpf.distributedLRU.enabled', since: '1.17' },
   { key: 'enable-bpf-clock-probe', helm: 'bpfClockProbe' },
-  { key: 'datapath-mode', helm: 'loadBalancer.standalone', until: '1.15',
-    derive: (values) => {
-      // Before bpf.datapathMode (1.16) the only mode the chart writes is a standalone load balancer's.
-      const standalone = values.get('loadBalancer.standalone');
-      return standalone && truthy(standalone.value) ? { value: 'lb-only', source: standalone.source } : undefined;
-    } },
-  { key: 'datapath-mode', helm: 'bpf.datapathMode', since: '1.16', render: 'nonempty' },
+  { key: 'datapath-mode', helm: 'loadBalancer.standalone', until: '1.15', render: 'truthy', derive: standaloneDatapath },
+  { key: 'datapath-mode', helm: 'bpf.datapathMode', since: '1.16', render: 'nonempty',
+    derive: (values) => (inRange(values.minor, undefined, '1.17') ? standaloneDatapath(values) : undefined) },
   { key: 'enable-tcx', helm: 'bpf.enableTCX', since: '1.16' },
   { key: 'enable-bpf-tproxy', helm: 'bpf.tproxy', render: 'nonempty' },
   { key: 'enable-l7-proxy', helm: 'l7Proxy' },
+  { key: 'enable-host-firewall', helm: 'hostFirewall.enabled', render: 'truthy' },
   { key: 'enable-endpoint-routes', helm: 'endpointRoutes.enabled', render: 'truthy',
     derive: (values) => {
       // ENI, Azure and GKE modes always use per-endpoint routes.
@@ -251,7 +268,7 @@ export const HELM_MAPPINGS: readonly HelmMapping[] = [
   { key: 'ipam', helm: 'ipam.mode', render: 'nonempty' },
   { key: 'enable-ipsec', helm: 'encryption.enabled', derive: deriveEncryption('ipsec') },
   { key: 'enable-wireguard', helm: 'encryption.enabled', derive: deriveEncryption('wireguard') },
+  { key: 'enable-remote-node-identity', helm: 'remoteNodeIdentity', until: '1.15' },
   { key: 'encrypt-node', helm: 'encryption.nodeEncryption', render: 'truthy' },
-  { key: 'enable-host-firewall', helm: 'hostFirewall.enabled', render: 'truthy' },
   { key: 'cni-chaining-mode', helm: 'cni.chainingMode', render: 'nonempty' },
 ];

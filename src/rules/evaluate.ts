@@ -43,7 +43,7 @@ export interface Subject {
  */
 export function violation(rule: Rule, subject: Subject): Outcome {
   const node = subject.node;
-  if (rule['node-facts-missing'] === 'skip' && node && rule.nodeFacts.some((fact) => nodeFact(node, fact).values === undefined)) return FALSE;
+  if (rule['node-facts-missing'] === 'skip' && node && rule.nodeFacts.some((fact) => nodeFact(node, fact, subject.model).values === undefined)) return FALSE;
   const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE;
   if (when.truth === false) return when;
   const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE;
@@ -158,7 +158,7 @@ function nodePredicate(p: Predicate, fact: string, subject: Subject, rule: Rule)
   const node = subject.node;
   if (!node) return { truth: 'unknown', evidence: [], reasons: ['no node inventory was given'] };
   const evidence: Evidence[] = [{ kind: 'node', node, fact }];
-  const found = nodeFact(node, fact);
+  const found = nodeFact(node, fact, subject.model);
   if (p.present !== undefined) return { truth: (found.values !== undefined) === p.present, evidence, reasons: [] };
   if (found.values === undefined) {
     return { truth: 'unknown', evidence, reasons: [`the inventory gives no ${fact} for node ${node.name}`] };

@@ -1,6 +1,8 @@
 // Read one named fact of a node, typed for the operators, with a reason when it is missing.
+import type { ConfigModel } from '../model/config-model.js';
 import { isRhel810 } from '../nodes/kernel-version.js';
 import type { NodeFacts } from '../nodes/node-facts.js';
+import { nodePortRangePosition, parseEphemeralRange, parseNodePortRange, reservedPortsCover } from '../nodes/port-ranges.js';
 import { nativeXdpSupport } from '../nodes/xdp-drivers.js';
 import type { ValueType } from './operators.js';
 
@@ -10,8 +12,12 @@ export interface NodeFactValue {
   readonly type: ValueType;
 }
 
-/** Look a fact up; list facts (driver, mtu, pod-cidrs) hold one value per interface or CIDR. */
-export function nodeFact(node: NodeFacts, fact: string): NodeFactValue {
+/**
+ * Look a fact up; list facts (driver, mtu, pod-cidrs) hold one value per interface or CIDR. The two
+ * node-port-range facts compare the target's node-port-range with the node's sysctls, as the agent on
+ * that node does.
+ */
+export function nodeFact(node: NodeFacts, fact: string, model: ConfigModel): NodeFactValue {
   const one = (value: string | number | boolean | undefined, type: ValueType = 'string'): NodeFactValue => ({
     values: value === undefined ? undefined : [String(value)],
     type,
@@ -52,9 +58,25 @@ export function nodeFact(node: NodeFacts, fact: string): NodeFactValue {
       return one(node.kernelConfig?.[name]);
     case 'label':
       return one(node.labels?.[name]);
+    case 'node-port-range-position': {
+      const nodePorts = nodePortRange(model);
+      const ephemeral = parseEphemeralRange(node.sysctls?.['net.ipv4.ip_local_port_range']);
+      return one(nodePorts && ephemeral ? nodePortRangePosition(nodePorts, ephemeral) : undefined);
+    }
+    case 'node-port-range-reserved': {
+      const nodePorts = nodePortRange(model);
+      const reserved = node.sysctls?.['net.ipv4.ip_local_reserved_ports'];
+      return one(nodePorts && reserved !== undefined ? reservedPortsCover(nodePorts, reserved) : undefined, 'bool');
+    }
     default:
       return one(undefined);
   }
+}
+
+/** The NodePort range in force; undefined for a placeholder or a value the agent would not parse. */
+function nodePortRange(model: ConfigModel) {
+  const setting = model.setting('node-port-range');
+  return setting.unknown ? undefined : parseNodePortRange(setting.value);
 }
 
 function list(values: string[] | undefined, type: ValueType): NodeFactValue {
