@@ -32,9 +32,8 @@ export interface NodeGroup {
 interface Item {
   readonly item: string;
   readonly configured: (model: ConfigModel) => { value: string; setting: Setting } | undefined;
-  /** Rules that, when violated, mean Cilium silently falls back to `fallback`. */
-  readonly fallbackRules: readonly string[];
-  readonly fallback: string;
+  /** Rules that, when violated, mean Cilium silently falls back, and to what. */
+  readonly fallbacks: Readonly<Record<string, string>>;
 }
 
 const on = (setting: Setting): boolean => parseGoBool(setting.value ?? '') === true;
@@ -43,6 +42,10 @@ const keyed = (model: ConfigModel, key: string, value: (setting: Setting) => str
   return { value: value(setting), setting };
 };
 const onOff = (model: ConfigModel, key: string, enabled = 'Enabled') => keyed(model, key, (setting) => (on(setting) ? enabled : 'Disabled'));
+
+const fallingBackTo = (value: string, rules: readonly string[]): Record<string, string> => Object.fromEntries(rules.map((rule) => [rule, value]));
+/** Before 1.15 these BPF-masquerading problems make the agent fall back to iptables and legacy host routing. */
+const BPF_MASQUERADE_FALLBACKS = ['bpf-masquerade-requires-nodeport', 'bpf-masquerade-needs-remote-node-identity', 'bpf-masquerade-no-egress-masquerade-interfaces', 'bpf-masquerade-tunnel-needs-socket-lb'];
 
 const DISPATCH: Readonly<Record<string, string>> = { opt: 'IP Option/Extension', ipip: 'IPIP', geneve: 'Geneve' };
 const ACCELERATION: Readonly<Record<string, string>> = { disabled: 'Disabled', native: 'Native', 'best-effort': 'Best-Effort', 'testing-only': 'Testing-only (generic XDP)' };
@@ -56,8 +59,7 @@ export const ITEMS: readonly Item[] = [
       if (mode.value === 'native') return { value: 'Native', setting: mode };
       return keyed(model, 'tunnel-protocol', (setting) => `Tunnel [${setting.value ?? 'vxlan'}]`);
     },
-    fallbackRules: [],
-    fallback: '',
+    fallbacks: {},
   },
   {
     item: 'KubeProxyReplacement',
@@ -65,14 +67,15 @@ export const ITEMS: readonly Item[] = [
       const full = DERIVED_FACTS['kpr-full'](model).value === 'true';
       return keyed(model, 'kube-proxy-replacement', (setting) => (full ? 'True' : setting.value === 'partial' ? 'Partial' : 'False'));
     },
-    fallbackRules: [],
-    fallback: '',
+    fallbacks: {},
   },
   {
     item: 'Host Routing',
     configured: (model) => keyed(model, 'enable-host-legacy-routing', (setting) => (on(setting) ? 'Legacy' : 'BPF')),
-    fallbackRules: ['bpf-host-routing-requires-kpr', 'bpf-host-routing-requires-bpf-masquerade', 'bpf-host-routing-kernel', 'bpf-host-routing-not-with-ipsec', 'bpf-host-routing-1-13-fallbacks'],
-    fallback: 'Legacy',
+    fallbacks: fallingBackTo('Legacy', [
+      'bpf-host-routing-requires-kpr', 'bpf-host-routing-requires-bpf-masquerade', 'bpf-host-routing-kernel', 'bpf-host-routing-not-with-ipsec',
+      'bpf-host-routing-1-13-fallbacks', 'bbr-requires-bpf-host-routing', ...BPF_MASQUERADE_FALLBACKS,
+    ]),
   },
   {
     item: 'Masquerading',
@@ -82,8 +85,7 @@ export const ITEMS: readonly Item[] = [
       const iptables = DERIVED_FACTS['iptables-masquerading'](model);
       return { value: iptables.value === 'true' ? 'IPTables' : 'Disabled', setting: iptables.evidence[iptables.evidence.length > 1 ? 1 : 0] ?? bpf };
     },
-    fallbackRules: ['bpf-masquerade-requires-nodeport'],
-    fallback: 'IPTables',
+    fallbacks: { ...fallingBackTo('IPTables', BPF_MASQUERADE_FALLBACKS), 'bpf-masquerade-needs-masquerading': 'Disabled' },
   },
   {
     item: 'Load balancing',
@@ -96,44 +98,37 @@ export const ITEMS: readonly Item[] = [
       const dispatch = model.setting('bpf-lb-dsr-dispatch');
       return { value: `${name === 'HYBRID' ? 'Hybrid' : 'DSR'}, dispatch ${DISPATCH[dispatch.value ?? 'opt'] ?? dispatch.value ?? ''}`, setting: mode };
     },
-    fallbackRules: [],
-    fallback: '',
+    fallbacks: {},
   },
   {
     item: 'XDP Acceleration',
     configured: (model) => keyed(model, 'bpf-lb-acceleration', (setting) => ACCELERATION[setting.value ?? 'disabled'] ?? setting.value ?? 'Disabled'),
-    fallbackRules: ['xdp-ena-mtu'],
-    fallback: 'Disabled',
+    fallbacks: fallingBackTo('Disabled', ['xdp-ena-mtu', 'xdp-acceleration-needs-bpf-nodeport']),
   },
   {
     item: 'BIG TCP IPv4',
     configured: (model) => onOff(model, 'enable-ipv4-big-tcp'),
-    fallbackRules: ['ipv4-big-tcp-kernel'],
-    fallback: 'Disabled',
+    fallbacks: { 'ipv4-big-tcp-kernel': 'Disabled' },
   },
   {
     item: 'BIG TCP IPv6',
     configured: (model) => onOff(model, 'enable-ipv6-big-tcp'),
-    fallbackRules: ['ipv6-big-tcp-kernel'],
-    fallback: 'Disabled',
+    fallbacks: { 'ipv6-big-tcp-kernel': 'Disabled' },
   },
   {
     item: 'BandwidthManager',
     configured: (model) => onOff(model, 'enable-bandwidth-manager', 'EDT with BPF'),
-    fallbackRules: ['bandwidth-manager-kernel', 'bandwidth-manager-not-with-ipsec'],
-    fallback: 'Disabled',
+    fallbacks: { 'bandwidth-manager-kernel': 'Disabled', 'bandwidth-manager-not-with-ipsec': 'Disabled' },
   },
   {
     item: 'BBR',
     configured: (model) => (on(model.setting('enable-bandwidth-manager')) ? onOff(model, 'enable-bbr') : { value: 'Disabled', setting: model.setting('enable-bandwidth-manager') }),
-    fallbackRules: ['bandwidth-manager-kernel', 'bandwidth-manager-not-with-ipsec'],
-    fallback: 'Disabled',
+    fallbacks: { 'bandwidth-manager-kernel': 'Disabled', 'bandwidth-manager-not-with-ipsec': 'Disabled' },
   },
   {
     item: 'Hubble',
     configured: (model) => onOff(model, 'enable-hubble', 'Ok'),
-    fallbackRules: [],
-    fallback: 'Disabled',
+    fallbacks: {},
   },
 ];
 
@@ -157,11 +152,12 @@ function explainNode(model: ConfigModel, findings: readonly Finding[]): Omit<Nod
   const datapath = ITEMS.flatMap((item): DatapathLine[] => {
     const configured = item.configured(model);
     if (!configured) return [];
-    const fired = findings.find((finding) => finding.outcome === 'violation' && item.fallbackRules.includes(finding.ruleId));
-    if (fired && configured.value !== item.fallback) return [{ item: item.item, value: item.fallback, decidedBy: `${fired.ruleId}: ${fired.message}` }];
-    const unsure = findings.find((finding) => finding.outcome === 'not-evaluated' && item.fallbackRules.includes(finding.ruleId));
+    const fired = findings.find((finding) => finding.outcome === 'violation' && finding.ruleId in item.fallbacks);
+    const fallback = fired && item.fallbacks[fired.ruleId];
+    if (fired && fallback !== undefined && configured.value !== fallback) return [{ item: item.item, value: fallback, decidedBy: `${fired.ruleId}: ${fired.message}` }];
+    const unsure = findings.find((finding) => finding.outcome === 'not-evaluated' && item.fallbacks[finding.ruleId] !== undefined && item.fallbacks[finding.ruleId] !== configured.value);
     const line: DatapathLine = { item: item.item, value: configured.value, decidedBy: describeSetting(configured.setting) };
-    return [unsure && configured.value !== item.fallback ? { ...line, unsure: `${unsure.ruleId}: ${unsure.message}` } : line];
+    return [unsure ? { ...line, unsure: `${unsure.ruleId}: ${unsure.message}` } : line];
   });
   return { refusedBy: [...new Set(refusedBy)], datapath };
 }

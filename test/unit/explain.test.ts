@@ -56,8 +56,14 @@ describe('explain', () => {
     expect(groups?.[0]?.datapath.find((l) => l.item === 'Load balancing')?.value).toBe('DSR, dispatch Geneve');
   });
 
+  it('shows 1.14 falling back to iptables masquerading and legacy host routing without BPF NodePort', () => {
+    const lines = run('tunnel: disabled\nipv4NativeRoutingCIDR: 10.0.0.0/8\nkubeProxyReplacement: "false"\nbpf:\n  masquerade: true\n', undefined, '1.14').targets[0]?.groups[0]?.datapath;
+    expect(lines?.find((l) => l.item === 'Masquerading')).toMatchObject({ value: 'IPTables', decidedBy: expect.stringMatching(/^bpf-masquerade-requires-nodeport: /) });
+    expect(lines?.find((l) => l.item === 'Host Routing')?.value).toBe('Legacy');
+  });
+
   it('only names rules that exist', () => {
     const ids = new Set(rules().map((rule) => rule.id));
-    for (const item of ITEMS) for (const id of item.fallbackRules) expect(ids, id).toContain(id);
+    for (const item of ITEMS) for (const id of Object.keys(item.fallbacks)) expect(ids, id).toContain(id);
   });
 });
