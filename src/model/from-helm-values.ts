@@ -35,18 +35,24 @@ export function modelFromHelmValues(values: VMap, minor: Minor, files: readonly 
  * (--chart) where it has the value, else the ones cilint ships.
  */
 export function helmReader(values: VMap, minor: Minor, chartDefaults?: unknown): HelmReader {
+  // Rules and mappings ask for the same paths again and again; the values do not change once read.
+  const cache = new Map<string, HelmValue | undefined>();
+  const read = (path: string): HelmValue | undefined => {
+    const found = valueAt(values, path.split('.'));
+    if (found.state === 'set') return { value: plainValue(found.value), source: sourceFromOrigin(found.origin, path) };
+    if (found.state === 'deleted') return { value: null, source: sourceFromOrigin(found.origin, path) };
+    const local = defaultIn(chartDefaults, path);
+    if (local.found) return { value: local.value, source: { kind: 'chart-default', minor, name: path } };
+    const steps = HELM_DEFAULTS[path];
+    if (!steps) return undefined;
+    const value = stepAt(steps, minor);
+    return value === undefined ? undefined : { value, source: { kind: 'chart-default', minor, name: path } };
+  };
   return {
     minor,
     get(path: string): HelmValue | undefined {
-      const found = valueAt(values, path.split('.'));
-      if (found.state === 'set') return { value: plainValue(found.value), source: sourceFromOrigin(found.origin, path) };
-      if (found.state === 'deleted') return { value: null, source: sourceFromOrigin(found.origin, path) };
-      const local = defaultIn(chartDefaults, path);
-      if (local.found) return { value: local.value, source: { kind: 'chart-default', minor, name: path } };
-      const steps = HELM_DEFAULTS[path];
-      if (!steps) return undefined;
-      const value = stepAt(steps, minor);
-      return value === undefined ? undefined : { value, source: { kind: 'chart-default', minor, name: path } };
+      if (!cache.has(path)) cache.set(path, read(path));
+      return cache.get(path);
     },
   };
 }
