@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/lint.js';
-import { loadRule } from '../src/rules/load-rules.js';
+import { loadRule, loadRules, precompiledRulesFresh } from '../src/rules/load-rules.js';
 import { formatRules } from '../src/report/rules-list.js';
 
 const all = rules();
@@ -59,5 +59,14 @@ describe('rule loading', () => {
     const check = spawnSync(process.execPath, ['scripts/coverage.mjs', '--check'], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
+  });
+});
+
+describe('precompiled rules (dist/rules.json)', () => {
+  it('are the rule files, checked: the same rules as loading the YAML', () => {
+    const dir = new URL('../rules/', import.meta.url);
+    const fromYaml = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort().map((name) => loadRule(name, `rules/${name}`, readFileSync(new URL(name, dir), 'utf8')));
+    expect(precompiledRulesFresh()).toBe(true);
+    expect(loadRules()).toEqual(fromYaml);
   });
 });

@@ -1,5 +1,5 @@
 // Load every rules/<id>.yaml once: validate it against the schema, then check what a schema cannot.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CilintError, RuleDefinitionError } from '../errors.js';
@@ -14,7 +14,59 @@ import type { Condition, Rule, RuleDefinition } from './rule-definition.js';
 /** Load the built-in rules (or those of another directory), sorted by id. */
 export function loadRules(directory = join(packageRoot(), 'rules')): Rule[] {
   const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
+  const precompiled = directory === join(packageRoot(), 'rules') ? readPrecompiled(directory, files) : undefined;
+  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
   return files.map((name) => loadRule(join(directory, name), `rules/${name}`, readFileSync(join(directory, name), 'utf8')));
+}
+
+/** One rule file as the build stores it: its name, size and time (to tell it is unchanged), and its checked content. */
+interface PrecompiledRule {
+  readonly name: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly definition: RuleDefinition;
+}
+
+const PRECOMPILED = (): string => join(packageRoot(), 'dist', 'rules.json');
+
+/**
+ * Parse and check every rule file of a directory, for the build to store in dist/rules.json: parsing YAML
+ * is most of a cold start, and the build has already checked the rules.
+ */
+export function precompileRules(directory: string): string {
+  const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
+  const rules: PrecompiledRule[] = files.map((name) => {
+    const path = join(directory, name);
+    const { size, mtimeMs } = statSync(path);
+    const text = readFileSync(path, 'utf8');
+    loadRule(path, `rules/${name}`, text);
+    const definition = toPlain(parseYamlFile(`rules/${name}`, text).documents[0]?.root) as RuleDefinition;
+    return { name, size, mtimeMs, definition };
+  });
+  return JSON.stringify(rules);
+}
+
+/** True when dist/rules.json matches the rule files, so that a run skips the YAML. */
+export function precompiledRulesFresh(): boolean {
+  const directory = join(packageRoot(), 'rules');
+  return readPrecompiled(directory, readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort()) !== undefined;
+}
+
+/** The stored rules when they are exactly the rule files present now (same names, sizes and times), else undefined. */
+function readPrecompiled(directory: string, files: readonly string[]): PrecompiledRule[] | undefined {
+  let stored: PrecompiledRule[];
+  try {
+    stored = JSON.parse(readFileSync(PRECOMPILED(), 'utf8')) as PrecompiledRule[];
+  } catch {
+    return undefined;
+  }
+  if (stored.length !== files.length) return undefined;
+  const fresh = stored.every((rule, index) => {
+    if (rule.name !== files[index]) return false;
+    const { size, mtimeMs } = statSync(join(directory, rule.name));
+    return size === rule.size && mtimeMs === rule.mtimeMs;
+  });
+  return fresh ? stored : undefined;
 }
 
 /** Load one rule from its text; `file` names it in errors. */
