@@ -1,12 +1,13 @@
 // lint(): the single orchestrator. Read the targets and nodes, run every rule, and return the findings.
 import type { LocalChart } from './chart/chart-dir.js';
 import { readTextFile } from './inputs/read-text.js';
-import { buildTargets } from './inputs/targets.js';
+import { readTargets } from './inputs/targets.js';
 import type { SetValue, Target } from './inputs/targets.js';
 import { parseYamlFile } from './inputs/yaml-tree.js';
 import type { DuplicateKey } from './inputs/yaml-tree.js';
 import { inventoryFromFile } from './nodes/load-inventory.js';
 import type { Inventory } from './nodes/node-facts.js';
+import type { ConfigModel } from './model/config-model.js';
 import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
@@ -43,21 +44,33 @@ export function rules(): Rule[] {
   return rulesOnce;
 }
 
+/** An AnalysedTarget is one target's findings, and its model when the caller asked to keep it. */
+export interface AnalysedTarget {
+  readonly kind: ConfigModel['kind'];
+  readonly files: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly model?: ConfigModel;
+}
+
 /** An Analysis is every target with its findings, the inventory, and the findings about the run as a whole. */
 export interface Analysis {
-  readonly targets: readonly { readonly target: Target; readonly findings: readonly Finding[] }[];
+  readonly targets: readonly AnalysedTarget[];
   readonly inventory: Inventory | undefined;
   readonly runFindings: readonly Finding[];
 }
 
-/** Read the targets and the nodes and run every rule. Throws a CilintError (exit 2) on unreadable input. */
-export function analyse(options: LintOptions): Analysis {
+/**
+ * Read the targets and the nodes and run every rule. Targets are read one at a time and, unless keepModels
+ * is set, dropped once their findings are known, so that memory does not grow with the number of files.
+ * Throws a CilintError (exit 2) on unreadable input.
+ */
+export function analyse(options: LintOptions, keepModels = false): Analysis {
   const all = rules();
-  const targets = buildTargets({ ...options, minor: options.version.minor });
   const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
   const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
-  const analysed = targets.map((target) => {
+  const analysed: AnalysedTarget[] = [];
+  for (const target of readTargets({ ...options, minor: options.version.minor })) {
     const findings: Finding[] = [];
     for (const rule of applicable) {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
@@ -71,12 +84,12 @@ export function analyse(options: LintOptions): Analysis {
       }
     }
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
-    return { target, findings };
-  });
+    analysed.push({ kind: target.model.kind, files: target.model.files, findings, ...(keepModels && { model: target.model }) });
+  }
   const runFindings: Finding[] = [];
   if (inventory) runFindings.push(...checks.duplicates(inventory.duplicates));
   if (!inventory || inventory.nodes.length === 0) {
-    runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, targets[0]?.model.files[0]));
+    runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, analysed[0]?.files[0]));
   }
   return { targets: analysed, inventory, runFindings };
 }
@@ -87,7 +100,7 @@ export function lint(options: LintOptions): LintResult {
   return {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
-    targets: analysis.targets.map(({ target }) => ({ kind: target.model.kind, files: target.model.files })),
+    targets: analysis.targets.map(({ kind, files }) => ({ kind, files })),
     findings: [...analysis.targets.flatMap((analysed) => analysed.findings), ...analysis.runFindings].sort(compareFindings),
     rules: rules().map(summarize),
   };

@@ -6,14 +6,10 @@ import { explainTarget } from './datapath.js';
 import type { Explanation } from './format.js';
 
 export function explain(options: LintOptions): Explanation {
-  const analysis = analyse(options);
+  const analysis = analyse(options, true);
   return {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
-    targets: analysis.targets.map(({ target, findings }) => ({
-      kind: target.model.kind,
-      files: target.model.files,
-      groups: explainTarget(target.model, findings, analysis.inventory?.nodes ?? []),
-    })),
+    targets: analysis.targets.flatMap(({ kind, files, findings, model }) => (model ? [{ kind, files, groups: explainTarget(model, findings, analysis.inventory?.nodes ?? []) }] : [])),
   };
 }

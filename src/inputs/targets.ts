@@ -51,35 +51,43 @@ export interface Target {
   readonly keyIssues: readonly KeyIssue[];
 }
 
-/** Read and build every target. */
-export function buildTargets(request: TargetRequest): Target[] {
+/**
+ * Read and build the targets one at a time, in the order the files were given (positional files, then
+ * --config-map files, then the -f release), so that a run over thousands of files holds one parsed file at
+ * a time.
+ */
+export function* readTargets(request: TargetRequest): Generator<Target> {
   const read = (file: string): YamlFile => {
     const text = readTextFile(file, request.maxFileBytes);
     return parseYamlFile(text.path, text.text);
   };
-  const targets: Target[] = [];
-  const positionalValues: YamlFile[] = [];
+  // --set flags belong to the -f release; without -f files they apply to each positional values file.
+  const setsForPositional = request.values.length === 0 ? request.sets : [];
+  let valuesTargets = 0;
   for (const file of request.files) {
     const parsed = read(file);
     const configMap = findCiliumConfig(parsed);
-    if (configMap) targets.push(configMapTarget(parsed, configMap, request.minor));
-    else positionalValues.push(parsed);
+    if (configMap) {
+      yield configMapTarget(parsed, configMap, request.minor);
+    } else {
+      valuesTargets++;
+      yield releaseTarget([parsed], setsForPositional, request);
+    }
   }
   for (const file of request.configMaps) {
     const parsed = read(file);
     const configMap = findCiliumConfig(parsed);
     if (!configMap) throw new InputError(parsed.path, 'no ConfigMap named cilium-config in this file (--config-map)');
-    targets.push(configMapTarget(parsed, configMap, request.minor));
+    yield configMapTarget(parsed, configMap, request.minor);
   }
-  // --set flags belong to the -f release; without -f files they apply to each positional values file.
-  const setsForPositional = request.values.length === 0 ? request.sets : [];
-  for (const parsed of positionalValues) targets.push(releaseTarget([parsed], setsForPositional, request));
-  if (request.values.length > 0) targets.push(releaseTarget(request.values.map(read), request.sets, request));
-  if (request.sets.length > 0 && request.values.length === 0 && positionalValues.length === 0) {
+  if (request.values.length > 0) {
+    valuesTargets++;
+    yield releaseTarget(request.values.map(read), request.sets, request);
+  }
+  if (request.sets.length > 0 && valuesTargets === 0) {
     // A release made of --set flags alone has no file to point findings at (and GitHub needs one).
     throw new UsageError(`${request.sets[0]?.flag ?? '--set'} needs a Helm values target: give a values file (positional or -f)`);
   }
-  return targets;
 }
 
 function configMapTarget(parsed: YamlFile, match: NonNullable<ReturnType<typeof findCiliumConfig>>, minor: Minor): Target {
