@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemas = {
   validateRule: 'rule.schema.json',
   validateInventory: 'inventory.schema.json',
+  validateConfig: 'config.schema.json',
 };
 
 const ajv = new Ajv({ code: { source: true }, allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });

@@ -11,6 +11,8 @@ import { format, FORMATS, parseFormat } from './report/formatters.js';
 import { formatRules, RULE_FORMATS } from './report/rules-list.js';
 import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from './version.js';
 import { toolVersion } from './package-root.js';
+import type { CilintConfig } from './config/config.js';
+import { loadConfigFor } from './config/load-config.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
 export interface CliIo {
@@ -47,8 +49,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
     .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
     .option('--no-color', 'never colour the text report')
-    .action((files: string[], options: LintFlags) => {
-      status = runLint(files, options, io);
+    .option('--config <file>', 'a .cilint.yaml to use (default: the nearest one upward from the working directory)')
+    .action((files: string[], options: LintFlags, command: Command) => {
+      status = runLint(files, withConfigFile(options, command), io);
     });
 
   program
@@ -95,6 +98,22 @@ interface LintFlags {
   failOn: string;
   maxFileSize: string;
   color: boolean;
+  config?: string;
+  configFile?: CilintConfig | undefined;
+}
+
+/** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
+function withConfigFile(flags: LintFlags, command: Command): LintFlags {
+  const configFile = loadConfigFor(flags.config, process.cwd(), rules().map((rule) => rule.id));
+  if (!configFile) return flags;
+  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+  return {
+    ...flags,
+    configFile,
+    ciliumVersion: given('ciliumVersion') ? flags.ciliumVersion : configFile.ciliumVersion ?? flags.ciliumVersion,
+    failOn: given('failOn') ? flags.failOn : configFile.failOn ?? flags.failOn,
+    ...(flags.nodes === undefined && configFile.nodes !== undefined ? { nodes: configFile.nodes } : {}),
+  };
 }
 
 function runLint(files: string[], flags: LintFlags, io: CliIo): number {
@@ -114,7 +133,7 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
     throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see cilint lint --help)');
   }
-  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes });
+  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, config: flags.configFile });
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);

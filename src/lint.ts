@@ -18,6 +18,8 @@ import { renderMessage } from './rules/message.js';
 import type { Rule } from './rules/rule-definition.js';
 import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
+import type { CilintConfig } from './config/config.js';
+import { applyRuleSettings } from './config/rule-settings.js';
 
 /** What one run lints. */
 export interface LintOptions {
@@ -28,6 +30,8 @@ export interface LintOptions {
   readonly nodes: string | undefined;
   readonly version: CiliumVersion;
   readonly maxFileBytes?: number;
+  /** The project's .cilint.yaml: rules off, levels, per-file overrides. */
+  readonly config?: CilintConfig | undefined;
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -68,7 +72,7 @@ export function lint(options: LintOptions): LintResult {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
     targets: targets.map((target) => ({ kind: target.model.kind, files: target.model.files })),
-    findings: findings.sort(compareFindings),
+    findings: applyRuleSettings(findings, options.config).sort(compareFindings),
     rules: all.map(summarize),
   };
 }

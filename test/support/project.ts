@@ -1,0 +1,37 @@
+// A throwaway project directory for end-to-end tests, and the built CLI run inside it.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** The repository's root directory. */
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** A values file with one warning (hubble-disabled) at line 2 and nothing else. */
+export const HUBBLE_OFF = '# cilium values\nhubble:\n  enabled: false\n';
+
+/** Write files (path → text) into a new temporary directory and return it. */
+export function tempProject(files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cilint-project-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Copy a file of this repository (an example or fixture) as text. */
+export function repoFile(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8');
+}
+
+/** Run dist/cli.js in a directory, without colour. */
+export function cilintIn(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The findings of a JSON report. */
+export function findingsOf(stdout: string): { ruleId: string; level: string; location: { file: string; line: number } | null; suppressed?: unknown }[] {
+  return (JSON.parse(stdout) as { findings: ReturnType<typeof findingsOf> }).findings;
+}
