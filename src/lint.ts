@@ -19,7 +19,8 @@ import type { Rule } from './rules/rule-definition.js';
 import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
 import type { CilintConfig } from './config/config.js';
-import { applyRuleSettings } from './config/rule-settings.js';
+import { applyDecisions } from './decisions.js';
+import { displayPath } from './inputs/read-text.js';
 
 /** What one run lints. */
 export interface LintOptions {
@@ -72,7 +73,11 @@ export function lint(options: LintOptions): LintResult {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
     targets: targets.map((target) => ({ kind: target.model.kind, files: target.model.files })),
-    findings: applyRuleSettings(findings, options.config).sort(compareFindings),
+    findings: applyDecisions(findings, {
+      files: [...targets.flatMap((target) => target.model.files), ...(options.nodes === undefined ? [] : [displayPath(options.nodes)])],
+      config: options.config,
+      rules: all,
+    }).sort(compareFindings),
     rules: all.map(summarize),
   };
 }

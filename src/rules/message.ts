@@ -17,6 +17,10 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'skipped-documents': ['document', 'kind'],
   'nodes-not-given': ['count'],
   'shadowed-maps': ['key', 'reads'],
+  'suppression-missing-reason': ['directive'],
+  'suppression-unknown-rule': ['directive', 'rules'],
+  'suppression-unused': ['directive', 'rules', 'where'],
+  'baseline-entry-unused': ['rule', 'file', 'key', 'recorded', 'found'],
 };
 
 /** The placeholders of a message that name no known fact (empty when all are fine). */

@@ -31,7 +31,15 @@ export type Condition =
   | Predicate;
 
 /** The input checks that the readers perform themselves, declared in rules/ like every rule. */
-export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps';
+export type InputCheck =
+  | 'duplicate-keys'
+  | 'skipped-documents'
+  | 'nodes-not-given'
+  | 'shadowed-maps'
+  | 'suppression-missing-reason'
+  | 'suppression-unknown-rule'
+  | 'suppression-unused'
+  | 'baseline-entry-unused';
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {

@@ -1,0 +1,23 @@
+// After the rules: apply what the project decided about the findings, in order — inline directives, then the config's rule settings.
+import type { CilintConfig } from './config/config.js';
+import { applyRuleSettings } from './config/rule-settings.js';
+import type { Finding } from './report/finding.js';
+import type { Rule } from './rules/rule-definition.js';
+import { applySuppressions } from './suppressions/apply.js';
+
+/** What the decisions need: the files whose comments may hold directives, the config, the rules. */
+export interface DecisionInputs {
+  readonly files: readonly string[];
+  readonly config: CilintConfig | undefined;
+  readonly rules: readonly Rule[];
+}
+
+/**
+ * Directives come first so that the findings about them (no reason, unknown or unused rule) can be
+ * turned off or re-levelled in the config like any other rule.
+ */
+export function applyDecisions(findings: readonly Finding[], inputs: DecisionInputs): Finding[] {
+  const files = [...new Set(inputs.files)];
+  const suppressed = applySuppressions(findings, files, { requireReason: inputs.config?.requireReason ?? true, rules: inputs.rules });
+  return applyRuleSettings(suppressed, inputs.config);
+}
