@@ -50,6 +50,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
     .option('--no-color', 'never colour the text report')
     .option('--config <file>', 'a .cilint.yaml to use (default: the nearest one upward from the working directory)')
+    .option('--baseline <file>', 'accept the findings recorded in this baseline file; report its entries that match nothing')
+    .option('--update-baseline', 'rewrite the --baseline file with every finding of this run (and exit 0)')
     .action((files: string[], options: LintFlags, command: Command) => {
       status = runLint(files, withConfigFile(options, command), io);
     });
@@ -100,6 +102,8 @@ interface LintFlags {
   color: boolean;
   config?: string;
   configFile?: CilintConfig | undefined;
+  baseline?: string;
+  updateBaseline?: boolean;
 }
 
 /** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
@@ -133,7 +137,9 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
     throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see cilint lint --help)');
   }
-  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, config: flags.configFile });
+  if (flags.updateBaseline && flags.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
+  const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, update: flags.updateBaseline === true };
+  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, config: flags.configFile, baseline });
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);

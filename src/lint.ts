@@ -20,6 +20,7 @@ import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
 import type { CilintConfig } from './config/config.js';
 import { applyDecisions } from './decisions.js';
+import type { BaselineOptions } from './baseline/apply.js';
 import { displayPath } from './inputs/read-text.js';
 
 /** What one run lints. */
@@ -33,6 +34,8 @@ export interface LintOptions {
   readonly maxFileBytes?: number;
   /** The project's .cilint.yaml: rules off, levels, per-file overrides. */
   readonly config?: CilintConfig | undefined;
+  /** A baseline of accepted findings, or the file to rewrite with this run's findings. */
+  readonly baseline?: BaselineOptions | undefined;
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -77,6 +80,7 @@ export function lint(options: LintOptions): LintResult {
       files: [...targets.flatMap((target) => target.model.files), ...(options.nodes === undefined ? [] : [displayPath(options.nodes)])],
       config: options.config,
       rules: all,
+      baseline: options.baseline,
     }).sort(compareFindings),
     rules: all.map(summarize),
   };
