@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 /** The repository's root directory. */
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** A values file with one warning (hubble-disabled) at line 2 and nothing else. */
-export const HUBBLE_OFF = '# cilium values\nhubble:\n  enabled: false\n';
+/** A values file whose only finding is a warning (hubble-disabled) at 3:3, on 1.14 to 1.19 (plus nodes-not-given). */
+export const HUBBLE_OFF = '# cilium values\nhubble:\n  enabled: false\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n';
 
 /** Write files (path → text) into a new temporary directory and return it. */
 export function tempProject(files: Readonly<Record<string, string>>): string {
