@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise2 = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve7;
+          callback2 = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve7;
+          callback2 = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -20957,7 +20957,7 @@ var require_validators = __commonJS({
   "src/generated/validators.cjs"(exports) {
     "use strict";
     exports.validateRule = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it)" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "type": ["string", "number"] }, "below": { "type": ["string", "number"] } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "type": ["string", "number"] }, "below": { "type": ["string", "number"] }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] } } };
     var schema12 = { "enum": ["error", "warning", "note"] };
     var schema13 = { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] };
     var func2 = Object.prototype.hasOwnProperty;
@@ -20968,7 +20968,7 @@ var require_validators = __commonJS({
     var pattern3 = new RegExp("\\.$", "u");
     var pattern4 = new RegExp("^https://", "u");
     var wrapper0 = { validate: validate11 };
-    var schema16 = { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "type": ["string", "number"] }, "below": { "type": ["string", "number"] } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] };
+    var schema16 = { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "type": ["string", "number"] }, "below": { "type": ["string", "number"] }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] };
     var schema17 = { "type": ["string", "number", "boolean"] };
     var pattern6 = new RegExp("^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$", "u");
     var pattern7 = new RegExp("^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$", "u");
@@ -21316,6 +21316,30 @@ var require_validators = __commonJS({
                                         var valid1 = _errs32 === errors;
                                       } else {
                                         var valid1 = true;
+                                      }
+                                      if (valid1) {
+                                        if (data.changed !== void 0) {
+                                          const _errs34 = errors;
+                                          if (typeof data.changed !== "boolean") {
+                                            validate12.errors = [{ instancePath: instancePath + "/changed", schemaPath: "#/properties/changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                            return false;
+                                          }
+                                          var valid1 = _errs34 === errors;
+                                        } else {
+                                          var valid1 = true;
+                                        }
+                                        if (valid1) {
+                                          if (data["keeps-base"] !== void 0) {
+                                            const _errs36 = errors;
+                                            if (typeof data["keeps-base"] !== "boolean") {
+                                              validate12.errors = [{ instancePath: instancePath + "/keeps-base", schemaPath: "#/properties/keeps-base/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                              return false;
+                                            }
+                                            var valid1 = _errs36 === errors;
+                                          } else {
+                                            var valid1 = true;
+                                          }
+                                        }
                                       }
                                     }
                                   }
@@ -21687,7 +21711,7 @@ var require_validators = __commonJS({
                     if (data.category !== void 0) {
                       let data3 = data.category;
                       const _errs8 = errors;
-                      if (!(data3 === "routing" || data3 === "kube-proxy-replacement" || data3 === "masquerading" || data3 === "host-routing" || data3 === "load-balancing" || data3 === "xdp" || data3 === "big-tcp" || data3 === "bandwidth-manager" || data3 === "conntrack" || data3 === "maps" || data3 === "mtu" || data3 === "hubble" || data3 === "encryption" || data3 === "datapath" || data3 === "node" || data3 === "upgrade" || data3 === "input")) {
+                      if (!(data3 === "routing" || data3 === "kube-proxy-replacement" || data3 === "masquerading" || data3 === "host-routing" || data3 === "load-balancing" || data3 === "xdp" || data3 === "big-tcp" || data3 === "bandwidth-manager" || data3 === "conntrack" || data3 === "maps" || data3 === "mtu" || data3 === "hubble" || data3 === "encryption" || data3 === "datapath" || data3 === "node" || data3 === "upgrade" || data3 === "change" || data3 === "input")) {
                         validate10.errors = [{ instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema11.properties.category.enum }, message: "must be equal to one of the allowed values" }];
                         return false;
                       }
@@ -21863,7 +21887,7 @@ var require_validators = __commonJS({
                                 if (data["for-each"] !== void 0) {
                                   let data13 = data["for-each"];
                                   const _errs28 = errors;
-                                  if (!(data13 === "cluster" || data13 === "node" || data13 === "input")) {
+                                  if (!(data13 === "cluster" || data13 === "node" || data13 === "input" || data13 === "change")) {
                                     validate10.errors = [{ instancePath: instancePath + "/for-each", schemaPath: "#/properties/for-each/enum", keyword: "enum", params: { allowedValues: schema11.properties["for-each"].enum }, message: "must be equal to one of the allowed values" }];
                                     return false;
                                   }
@@ -24779,13 +24803,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines2 = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -24828,7 +24852,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -24839,8 +24863,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines2 = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
@@ -24871,7 +24895,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i < items2.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -24928,9 +24952,9 @@ var require_YAMLMap = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity2.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -26878,12 +26902,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -30277,7 +30301,7 @@ var require_dist = __commonJS({
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -30441,11 +30465,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -30461,7 +30485,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -30604,9 +30628,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
+  addList(items2, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const listItems = items2.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -30919,8 +30943,8 @@ var TreeBuilder = class {
     }
     if ((0, import_yaml.isMap)(node)) return this.map(node, path, depth);
     if ((0, import_yaml.isSeq)(node)) {
-      const items = node.items.map((item, i) => this.node(item, [...path, i], depth + 1));
-      return { kind: "seq", items, span: this.span(node.range) };
+      const items2 = node.items.map((item, i) => this.node(item, [...path, i], depth + 1));
+      return { kind: "seq", items: items2, span: this.span(node.range) };
     }
     if ((0, import_yaml.isScalar)(node)) return { kind: "scalar", value: scalarValue(node.value, node.source), span: this.span(node.range) };
     return this.fail(node, "unsupported YAML node");
@@ -31193,14 +31217,14 @@ var SetParser = class {
     if (this.peek() === void 0) return { kind: "scalar", value: "" };
     if (this.peek() === "{") {
       this.position++;
-      const items = [];
+      const items2 = [];
       for (; ; ) {
         const { text: text2, stop } = this.until(/* @__PURE__ */ new Set([",", "}"]));
         if (stop === void 0) throw new SetSyntaxError("list must terminate with '}'");
-        items.push({ kind: "scalar", value: this.typed(text2) });
+        items2.push({ kind: "scalar", value: this.typed(text2) });
         if (stop === "}") {
           if (this.peek() === ",") this.position++;
-          return { kind: "seq", items };
+          return { kind: "seq", items: items2 };
         }
       }
     }
@@ -31283,10 +31307,10 @@ var SetParser = class {
   }
 };
 function setIndex(list2, index, value) {
-  const items = [...list2.items];
-  while (items.length <= index) items.push(void 0);
-  items[index] = value;
-  return { kind: "seq", items };
+  const items2 = [...list2.items];
+  while (items2.length <= index) items2.push(void 0);
+  items2[index] = value;
+  return { kind: "seq", items: items2 };
 }
 function jsonValueLength(text2) {
   let depth = 0;
@@ -31416,6 +31440,11 @@ var CONFIG_KEYS = {
   "enable-l7-proxy": { type: "bool", agentDefault: always("true") },
   "enable-endpoint-routes": { type: "bool", agentDefault: always("false") },
   ipam: { type: "string", agentDefault: always("cluster-pool") },
+  // Read by the operator for cluster-pool IPAM: the pod CIDRs it carves node ranges from (space-separated).
+  "cluster-pool-ipv4-cidr": { type: "string", agentDefault: always(void 0) },
+  "cluster-pool-ipv6-cidr": { type: "string", agentDefault: always(void 0) },
+  "cluster-name": { type: "string", agentDefault: always("default") },
+  "cluster-id": { type: "int", agentDefault: always("0") },
   "enable-ipsec": { type: "bool", agentDefault: always("false") },
   "enable-wireguard": { type: "bool", agentDefault: always("false") },
   "encrypt-node": { type: "bool", agentDefault: always("false") },
@@ -31583,6 +31612,10 @@ var HELM_DEFAULTS = {
   l7Proxy: always2(true),
   "endpointRoutes.enabled": always2(false),
   "ipam.mode": always2("cluster-pool"),
+  "ipam.operator.clusterPoolIPv4PodCIDRList": always2(["10.0.0.0/8"]),
+  "ipam.operator.clusterPoolIPv6PodCIDRList": always2(["fd00::/104"]),
+  "cluster.name": always2("default"),
+  "cluster.id": always2(0),
   "encryption.enabled": always2(false),
   "encryption.type": always2("ipsec"),
   "encryption.nodeEncryption": always2(false),
@@ -31749,6 +31782,21 @@ var HELM_MAPPINGS = [
     }
   },
   { key: "ipam", helm: "ipam.mode", render: "nonempty" },
+  // Written only for cluster-pool IPAM and an enabled family, joined by spaces (`join " "` in the template).
+  {
+    key: "cluster-pool-ipv4-cidr",
+    helm: "ipam.operator.clusterPoolIPv4PodCIDRList",
+    render: "nonempty",
+    renderIf: (v) => renderText(v.get("ipam.mode")?.value ?? "") === "cluster-pool" && truthy(v.get("ipv4.enabled")?.value)
+  },
+  {
+    key: "cluster-pool-ipv6-cidr",
+    helm: "ipam.operator.clusterPoolIPv6PodCIDRList",
+    render: "nonempty",
+    renderIf: (v) => renderText(v.get("ipam.mode")?.value ?? "") === "cluster-pool" && truthy(v.get("ipv6.enabled")?.value)
+  },
+  { key: "cluster-name", helm: "cluster.name", render: "nonempty" },
+  { key: "cluster-id", helm: "cluster.id", render: "nonempty" },
   { key: "enable-ipsec", helm: "encryption.enabled", derive: deriveEncryption("ipsec") },
   { key: "enable-wireguard", helm: "encryption.enabled", derive: deriveEncryption("wireguard") },
   { key: "encrypt-node", helm: "encryption.nodeEncryption", render: "truthy" },
@@ -31813,9 +31861,9 @@ function findCiliumConfig(file) {
 function findInObject(path, root) {
   if (isCiliumConfig(root)) return { data: dataOf(path, root), span: root.span };
   if (text(lookup(root, ["kind"])) === "List") {
-    const items = lookup(root, ["items"]);
-    if (items?.kind === "seq") {
-      const match = items.items.find(isCiliumConfig);
+    const items2 = lookup(root, ["items"]);
+    if (items2?.kind === "seq") {
+      const match = items2.items.find(isCiliumConfig);
       if (match) return { data: dataOf(path, match), span: match.span };
     }
   }
@@ -31843,7 +31891,7 @@ function text(node) {
 // src/inputs/targets.ts
 function buildTargets(request) {
   const read = (file) => {
-    const text2 = readTextFile(file, request.maxFileBytes);
+    const text2 = (request.readText ?? readTextFile)(file, request.maxFileBytes);
     return parseYamlFile(text2.path, text2.text);
   };
   const targets = [];
@@ -31941,10 +31989,10 @@ function cilintNodes(path, root) {
     const detail = problem?.keyword === "additionalProperties" ? `unknown field "${String(problem.params["additionalProperty"])}"` : `${pointer || "the inventory"} ${problem?.message ?? "does not match schemas/inventory.schema.json"}`;
     throw new InputError(path, `invalid node inventory: ${detail}`, spanAtPointer(root, pointer)?.line);
   }
-  const items = lookup(root, ["nodes"]);
+  const items2 = lookup(root, ["nodes"]);
   const nodes = data.nodes;
   return nodes.map((node, index) => {
-    const span = items?.kind === "seq" ? items.items[index]?.span ?? root.span : root.span;
+    const span = items2?.kind === "seq" ? items2.items[index]?.span ?? root.span : root.span;
     return withoutUndefined({
       name: String(node["name"]),
       kernel: node["kernel"],
@@ -31963,10 +32011,10 @@ function cilintNodes(path, root) {
     });
   });
 }
-function kubernetesNodes(path, items) {
-  if (items === void 0) return [];
-  if (items.kind !== "seq") throw new InputError(path, "`items` of a NodeList must be a list", items.span.line);
-  return items.items.map((item) => {
+function kubernetesNodes(path, items2) {
+  if (items2 === void 0) return [];
+  if (items2.kind !== "seq") throw new InputError(path, "`items` of a NodeList must be a list", items2.span.line);
+  return items2.items.map((item) => {
     const kind = kindOf(item);
     if (kind !== void 0 && kind !== "Node") throw new InputError(path, `the List holds a ${kind}, not a Node`, item.span.line);
     return kubernetesNode(path, item);
@@ -32209,6 +32257,26 @@ function splitFact(fact2) {
   return colon < 0 ? [fact2] : [fact2.slice(0, colon), fact2.slice(colon + 1)];
 }
 
+// src/rules/base-compare.ts
+function compareWithBase(predicate2, head, base, type) {
+  if (predicate2["keeps-base"] !== void 0) {
+    const kept = new Set(items(head));
+    return items(base).every((item) => kept.has(item)) === predicate2["keeps-base"];
+  }
+  return !same(head, base, type) === predicate2.changed;
+}
+function same(head, base, type) {
+  if (head === void 0 || base === void 0) return head === base;
+  if (type === "bool") return (parseGoBool(head) ?? head) === (parseGoBool(base) ?? base);
+  if ((type === "int" || type === "float") && head.trim() !== "" && base.trim() !== "" && !Number.isNaN(Number(head)) && !Number.isNaN(Number(base))) {
+    return Number(head) === Number(base);
+  }
+  return head === base;
+}
+function items(value) {
+  return (value ?? "").split(/[\s,]+/).filter((item) => item !== "");
+}
+
 // src/rules/operators.ts
 function applyOperator(predicate2, actual, type, patterns, parseVersion = versionParts) {
   if (predicate2.is !== void 0) return equals(actual, predicate2.is, type);
@@ -32292,11 +32360,19 @@ function predicate(p, subject, rule) {
   if (p.config !== void 0) {
     const setting = subject.model.setting(p.config);
     const type = CONFIG_KEYS[p.config]?.type ?? "string";
+    if (comparesBase(p)) {
+      const base = subject.base?.setting(p.config);
+      return versusBase(p, [{ kind: "setting", setting }], setting.value, base?.value, type, setting.unknown || base?.unknown === true, subject, `${p.config} is a placeholder`);
+    }
     return judge(p, rule, [{ kind: "setting", setting }], setting.value, type, setting.unknown, isExplicit(setting.source), `${p.config} is a placeholder (${setting.value ?? ""})`);
   }
   if (p.fact !== void 0) {
     const fact2 = DERIVED_FACTS[p.fact](subject.model);
     const evidence = fact2.evidence.map((setting) => ({ kind: "setting", setting }));
+    if (comparesBase(p)) {
+      const base = subject.base ? DERIVED_FACTS[p.fact](subject.base) : void 0;
+      return versusBase(p, evidence, fact2.value, base?.value, "bool", fact2.unknown || base?.unknown === true, subject, `${p.fact} depends on a placeholder`);
+    }
     const explicit = fact2.evidence.some((setting) => isExplicit(setting.source));
     return judge(p, rule, evidence, fact2.value, "bool", fact2.unknown, explicit, `${p.fact} depends on a placeholder`);
   }
@@ -32310,6 +32386,14 @@ function predicate(p, subject, rule) {
   }
   if (p.node !== void 0) return nodePredicate(p, p.node, subject, rule);
   return judge(p, rule, [], subject.version.parts.join("."), "version", false, true, "");
+}
+function comparesBase(p) {
+  return p.changed !== void 0 || p["keeps-base"] !== void 0;
+}
+function versusBase(p, evidence, head, base, type, unknown, subject, reason) {
+  if (!subject.base) return { truth: "unknown", evidence, reasons: ["no base revision to compare with"] };
+  if (unknown) return { truth: "unknown", evidence, reasons: [reason] };
+  return { truth: compareWithBase(p, head, base, type), evidence, reasons: [] };
 }
 function judge(p, rule, evidence, value, type, unknown, explicit, unknownReason) {
   if (p.explicit !== void 0) return { truth: explicit === p.explicit, evidence, reasons: [] };
@@ -32401,6 +32485,8 @@ function isKnownPlaceholder(name, check) {
       return NODE_FACT.test(rest);
     case "cilium":
       return rest === "version";
+    case "base":
+      return (rest.startsWith("config.") || rest.startsWith("fact.")) && isKnownPlaceholder(rest);
     default:
       return false;
   }
@@ -32415,6 +32501,7 @@ function placeholderValue(name, subject) {
   const dot = name.indexOf(".");
   const kind = name.slice(0, dot);
   const rest = name.slice(dot + 1);
+  if (kind === "base") return subject.base ? placeholderValue(rest, { ...subject, model: subject.base }) : "unknown";
   if (kind === "config") {
     const setting = subject.model.setting(rest);
     return annotate(setting.value ?? "unset", setting.source);
@@ -32477,6 +32564,13 @@ function compileRule(definition, file) {
         throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate2.config}"`);
       }
       if (predicate2.helm !== void 0) readsHelm = true;
+      const comparesBase2 = predicate2.changed !== void 0 || predicate2["keeps-base"] !== void 0;
+      if (comparesBase2 && definition["for-each"] !== "change") {
+        throw new RuleDefinitionError(file, at, "changed and keeps-base compare with the --base revision: only for-each: change rules may use them");
+      }
+      if (comparesBase2 && predicate2.config === void 0 && (predicate2.fact === void 0 || predicate2["keeps-base"] !== void 0)) {
+        throw new RuleDefinitionError(file, at, "changed applies to a config key or a fact, keeps-base to a config key");
+      }
       if (predicate2.matches !== void 0) {
         try {
           patterns.set(predicate2.matches, new RegExp(predicate2.matches));
@@ -32517,10 +32611,10 @@ function schemaMessage(error2) {
 
 // src/rules/locate.ts
 function placeFinding(evidence) {
-  const items = dedupe(evidence.map(describeEvidence));
-  const primary = items.find((item) => item.writtenIn !== void 0);
-  const related = items.filter((item) => item !== primary).map((item) => item.location ? { message: item.text, location: item.location } : { message: item.text });
-  const named = primary ?? items.find((item) => item.explicit);
+  const items2 = dedupe(evidence.map(describeEvidence));
+  const primary = items2.find((item) => item.writtenIn !== void 0);
+  const related = items2.filter((item) => item !== primary).map((item) => item.location ? { message: item.text, location: item.location } : { message: item.text });
+  const named = primary ?? items2.find((item) => item.explicit);
   return { location: primary?.writtenIn, key: named?.key, related };
 }
 function firstLine(file) {
@@ -32539,9 +32633,9 @@ function describeEvidence(item) {
   const location = source.kind === "file" ? { file: source.file, ...source.span } : void 0;
   return { id: `${source.kind}:${source.name}`, key: source.name, text: text2, location, writtenIn: location, explicit: isExplicit(source) };
 }
-function dedupe(items) {
+function dedupe(items2) {
   const seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
+  return items2.filter((item) => !seen.has(item.id) && seen.add(item.id));
 }
 
 // src/rules/input-checks.ts
@@ -32810,6 +32904,95 @@ function applyDecisions(findings, inputs) {
   return inputs.baseline ? applyBaseline(configured, inputs.baseline, inputs.rules) : configured;
 }
 
+// src/changes/git-revision.ts
+import { execFileSync } from "node:child_process";
+import { basename, dirname as dirname5, resolve as resolve5 } from "node:path";
+var BaseUnavailableError = class extends CilintError {
+  name = "BaseUnavailableError";
+};
+var AbsentAtBaseError = class extends CilintError {
+  name = "AbsentAtBaseError";
+};
+var RevisionReader = class {
+  commits = /* @__PURE__ */ new Map();
+  ref;
+  constructor(ref) {
+    this.ref = ref;
+  }
+  /** The file's text at the revision, shown under the same path as now, so that findings line up. */
+  read(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const path = displayPath(file);
+    const dir = dirname5(resolve5(file));
+    const commit = this.commitIn(dir, path);
+    let bytes;
+    try {
+      bytes = execFileSync("git", ["-C", dir, "show", `${commit}:./${basename(file)}`], { stdio: ["ignore", "pipe", "pipe"], maxBuffer: maxBytes + 1 });
+    } catch (error2) {
+      const stderr = String(error2.stderr ?? "");
+      if (/does not exist|exists on disk, but not in/.test(stderr)) throw new AbsentAtBaseError(`${path} does not exist at ${this.ref}`);
+      if (error2.code === "ENOBUFS") throw new InputError(path, `at ${this.ref}: over the ${maxBytes}-byte limit (--max-file-size)`);
+      throw new BaseUnavailableError(`cannot read ${path} at ${this.ref}: ${firstLine2(stderr)}`);
+    }
+    if (bytes.length > maxBytes) throw new InputError(path, `at ${this.ref}: over the ${maxBytes}-byte limit (--max-file-size)`);
+    return { path, text: decodeUtf8(bytes, `${path} at ${this.ref}`) };
+  }
+  /** The commit the ref names in a directory's repository, resolved once per directory. */
+  commitIn(dir, path) {
+    const known = this.commits.get(dir);
+    if (known) return known;
+    const commit = git(dir, ["rev-parse", "--verify", "--quiet", `${this.ref}^{commit}`]);
+    if (commit === void 0) throw new BaseUnavailableError(this.whyMissing(dir, path));
+    this.commits.set(dir, commit);
+    return commit;
+  }
+  whyMissing(dir, path) {
+    if (git(dir, ["rev-parse", "--is-inside-work-tree"]) !== "true") return `${path} is not in a git repository, so --base ${this.ref} cannot be read`;
+    if (git(dir, ["rev-parse", "--is-shallow-repository"]) === "true") return `--base ${this.ref} is not in this shallow clone (fetch the history, e.g. actions/checkout with fetch-depth: 0)`;
+    return `--base ${this.ref} is not a known revision (git fetch it first?)`;
+  }
+};
+function git(dir, args) {
+  try {
+    return execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return void 0;
+  }
+}
+function firstLine2(text2) {
+  return text2.trim().split("\n")[0] ?? "";
+}
+
+// src/changes/base-models.ts
+function baseModels(targets, request, options) {
+  const reader = new RevisionReader(options.ref);
+  const models = /* @__PURE__ */ new Map();
+  const notices = [];
+  try {
+    for (const target of targets) {
+      const model = baseOf(target, request, reader, notices);
+      if (model) models.set(target, model);
+    }
+  } catch (error2) {
+    if (!(error2 instanceof BaseUnavailableError) || options.ifUnavailable === "fail") throw error2;
+    return { models: /* @__PURE__ */ new Map(), notices: [`The PR-change rules were skipped: ${error2.message}. With actions/checkout, set fetch-depth: 0 so that the base commit is there.`] };
+  }
+  return { models, notices };
+}
+function baseOf(target, request, reader, notices) {
+  const files = target.model.files;
+  const isRelease = target.model.kind === "helm-values" && request.values.length > 0 && files.join("\0") === request.values.join("\0");
+  const shape = target.model.kind === "config-map" ? { files: [], values: [], sets: [], configMaps: files } : isRelease ? { files: [], values: request.values, sets: request.sets, configMaps: [] } : { files, values: [], sets: request.values.length === 0 ? request.sets : [], configMaps: [] };
+  try {
+    const [base] = buildTargets({ ...shape, minor: request.minor, ...request.maxFileBytes === void 0 ? {} : { maxFileBytes: request.maxFileBytes }, readText: (file, max) => reader.read(file, max) });
+    return base?.model;
+  } catch (error2) {
+    if (error2 instanceof AbsentAtBaseError) return void 0;
+    if (error2 instanceof BaseUnavailableError || !(error2 instanceof CilintError)) throw error2;
+    notices.push(`${files.join(", ")} at the base revision could not be read (${error2.message}), so its changes were not checked.`);
+    return void 0;
+  }
+}
+
 // src/lint.ts
 var rulesOnce;
 function rules() {
@@ -32823,10 +33006,11 @@ function lint(options) {
   const findings = [];
   const checks = new InputChecks(all2);
   const applicable = all2.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
+  const bases = options.base ? baseModels(targets, { ...options, minor: options.version.minor }, options.base) : void 0;
   for (const target of targets) {
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
-      const subjects = rule["for-each"] === "node" ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node })) : [{ model: target.model, version: options.version }];
+      const subjects = rule["for-each"] === "node" ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node })) : rule["for-each"] === "change" ? withBase(target, bases?.models.get(target), options.version) : [{ model: target.model, version: options.version }];
       for (const subject of subjects) {
         const finding = evaluateRule(rule, subject, target);
         if (finding) findings.push(finding);
@@ -32848,8 +33032,12 @@ function lint(options) {
       rules: all2,
       baseline: options.baseline
     }).sort(compareFindings),
-    rules: all2.map(summarize)
+    rules: all2.map(summarize),
+    ...bases && bases.notices.length > 0 ? { notices: bases.notices } : {}
   };
+}
+function withBase(target, base, version2) {
+  return base ? [{ model: target.model, version: version2, base }] : [];
 }
 function evaluateRule(rule, subject, target) {
   const outcome = violation(rule, subject);
@@ -33053,12 +33241,12 @@ function planAnnotations(findings) {
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync3 } from "fs";
-import { isAbsolute, posix, resolve as resolve6 } from "path";
+import { isAbsolute, posix, resolve as resolve7 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname as dirname5, normalize, relative as relative4, resolve as resolve5, sep as sep4 } from "path";
+import { basename as basename2, dirname as dirname6, normalize, relative as relative4, resolve as resolve6, sep as sep4 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -33077,7 +33265,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve5(path);
+  if (resolvePaths) path = resolve6(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -33202,13 +33390,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname5(path);
+  let parent = dirname6(path);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname5(parent);
+    else parent = dirname6(parent);
   }
   state.symlinks.set(path, resolved);
   return depth > 1;
@@ -33395,8 +33583,8 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
+            const filename = basename2(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname6(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -33799,7 +33987,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve7(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -33870,6 +34058,23 @@ function flag(name, text2) {
   throw new UsageError(`input ${name} must be true or false, not "${text2}"`);
 }
 
+// src/action/pr-base.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+function pullRequestBase(env) {
+  const event = env["GITHUB_EVENT_NAME"];
+  if (event !== "pull_request" && event !== "pull_request_target") return void 0;
+  const payload = env["GITHUB_EVENT_PATH"];
+  if (payload) {
+    try {
+      const sha = JSON.parse(readFileSync4(payload, "utf8")).pull_request?.base?.sha;
+      if (typeof sha === "string" && /^[0-9a-f]{7,64}$/i.test(sha)) return sha;
+    } catch {
+    }
+  }
+  const ref = env["GITHUB_BASE_REF"];
+  return ref ? `origin/${ref}` : void 0;
+}
+
 // src/action/summary.ts
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
 var MAX_ROWS = 500;
@@ -33924,6 +34129,7 @@ async function runAction() {
     const version2 = parseCiliumVersion(versionText);
     if (!version2) throw new UsageError(`unsupported cilium-version "${versionText}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
     const files = expandFiles(inputs.files, process.cwd());
+    const baseRef = pullRequestBase(process.env);
     if (files.length === 0 && inputs.values.length === 0 && inputs.configMaps.length === 0) {
       throw new UsageError("no input: set files, values or config-map");
     }
@@ -33934,9 +34140,11 @@ async function runAction() {
       configMaps: inputs.configMaps,
       nodes: inputs.nodes ?? config?.nodes,
       version: version2,
-      config
+      config,
+      // On a pull request the change rules compare with its base; a base that cannot be read skips them, with a notice.
+      base: baseRef === void 0 ? void 0 : { ref: baseRef, ifUnavailable: "skip" }
     });
-    await report2(result, inputs.sarifFile, inputs.annotations, []);
+    await report2(result, inputs.sarifFile, inputs.annotations, result.notices ?? []);
     if (exitCodeFor(result, inputs.failOn) === 1) {
       setFailed(`cilint: ${describeFailure(activeFindings(result.findings), inputs.failOn)}`);
     }
@@ -33946,7 +34154,7 @@ async function runAction() {
 }
 async function report2(result, sarifFile, annotate2, notices) {
   try {
-    mkdirSync(dirname6(sarifFile), { recursive: true });
+    mkdirSync(dirname7(sarifFile), { recursive: true });
     writeFileSync2(sarifFile, formatSarif(result));
   } catch (error2) {
     throw new UsageError(`cannot write the SARIF file ${sarifFile}: ${error2.code ?? String(error2)}`);

@@ -52,6 +52,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .option('--config <file>', 'a .cilint.yaml to use (default: the nearest one upward from the working directory)')
     .option('--baseline <file>', 'accept the findings recorded in this baseline file; report its entries that match nothing')
     .option('--update-baseline', 'rewrite the --baseline file with every finding of this run (and exit 0)')
+    .option('--base <ref>', 'also read the files at this git revision and flag datapath-disruptive changes (routing, IPAM, KPR, encryption, cluster identity, pod CIDRs, MTU)')
     .action((files: string[], options: LintFlags, command: Command) => {
       status = runLint(files, withConfigFile(options, command), io);
     });
@@ -104,6 +105,7 @@ interface LintFlags {
   configFile?: CilintConfig | undefined;
   baseline?: string;
   updateBaseline?: boolean;
+  base?: string;
 }
 
 /** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
@@ -139,7 +141,7 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   }
   if (flags.updateBaseline && flags.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, update: flags.updateBaseline === true };
-  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, config: flags.configFile, baseline });
+  const result = lint({ files, values: flags.values, sets, configMaps: flags.configMap, nodes: flags.nodes, version, maxFileBytes, config: flags.configFile, baseline, base: flags.base === undefined ? undefined : { ref: flags.base, ifUnavailable: 'fail' } });
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);

@@ -18,9 +18,12 @@ import { renderMessage } from './rules/message.js';
 import type { Rule } from './rules/rule-definition.js';
 import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
+import type { ConfigModel } from './model/config-model.js';
 import type { CilintConfig } from './config/config.js';
 import { applyDecisions } from './decisions.js';
 import type { BaselineOptions } from './baseline/apply.js';
+import { baseModels } from './changes/base-models.js';
+import type { BaseOptions } from './changes/base-models.js';
 import { displayPath } from './inputs/read-text.js';
 
 /** What one run lints. */
@@ -36,6 +39,8 @@ export interface LintOptions {
   readonly config?: CilintConfig | undefined;
   /** A baseline of accepted findings, or the file to rewrite with this run's findings. */
   readonly baseline?: BaselineOptions | undefined;
+  /** A git revision to compare every target with (the change rules). */
+  readonly base?: BaseOptions | undefined;
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -54,13 +59,16 @@ export function lint(options: LintOptions): LintResult {
   const findings: Finding[] = [];
   const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
+  const bases = options.base ? baseModels(targets, { ...options, minor: options.version.minor }, options.base) : undefined;
   for (const target of targets) {
     for (const rule of applicable) {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
       const subjects: Subject[] =
         rule['for-each'] === 'node'
           ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node }))
-          : [{ model: target.model, version: options.version }];
+          : rule['for-each'] === 'change'
+            ? withBase(target, bases?.models.get(target), options.version)
+            : [{ model: target.model, version: options.version }];
       for (const subject of subjects) {
         const finding = evaluateRule(rule, subject, target);
         if (finding) findings.push(finding);
@@ -83,7 +91,13 @@ export function lint(options: LintOptions): LintResult {
       baseline: options.baseline,
     }).sort(compareFindings),
     rules: all.map(summarize),
+    ...(bases && bases.notices.length > 0 ? { notices: bases.notices } : {}),
   };
+}
+
+/** A change rule's subject: the target with its base model; none when the target is new or no --base was given. */
+function withBase(target: Target, base: ConfigModel | undefined, version: CiliumVersion): Subject[] {
+  return base ? [{ model: target.model, version, base }] : [];
 }
 
 function evaluateRule(rule: Rule, subject: Subject, target: Target): Finding | undefined {

@@ -13,6 +13,7 @@ import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from '../version.
 import { planAnnotations } from './annotations.js';
 import { expandFiles } from './expand-files.js';
 import { readInputs } from './inputs.js';
+import { pullRequestBase } from './pr-base.js';
 import { formatSummary } from './summary.js';
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
@@ -30,6 +31,7 @@ export async function runAction(): Promise<void> {
     const version = parseCiliumVersion(versionText);
     if (!version) throw new UsageError(`unsupported cilium-version "${versionText}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
     const files = expandFiles(inputs.files, process.cwd());
+    const baseRef = pullRequestBase(process.env);
     if (files.length === 0 && inputs.values.length === 0 && inputs.configMaps.length === 0) {
       throw new UsageError('no input: set files, values or config-map');
     }
@@ -41,8 +43,10 @@ export async function runAction(): Promise<void> {
       nodes: inputs.nodes ?? config?.nodes,
       version,
       config,
+      // On a pull request the change rules compare with its base; a base that cannot be read skips them, with a notice.
+      base: baseRef === undefined ? undefined : { ref: baseRef, ifUnavailable: 'skip' },
     });
-    await report(result, inputs.sarifFile, inputs.annotations, []);
+    await report(result, inputs.sarifFile, inputs.annotations, result.notices ?? []);
     // The fail-on input always has a value (action.yml's default), so it is what decides, not the config file.
     if (exitCodeFor(result, inputs.failOn as FailOn) === 1) {
       core.setFailed(`cilint: ${describeFailure(activeFindings(result.findings), inputs.failOn as FailOn)}`);

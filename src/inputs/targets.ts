@@ -13,6 +13,7 @@ import type { Minor } from '../version.js';
 import { describeKind, findCiliumConfig } from './classify.js';
 import type { SkippedDocument } from './classify.js';
 import { readTextFile } from './read-text.js';
+import type { TextFile } from './read-text.js';
 import { parseYamlFile } from './yaml-tree.js';
 import type { DuplicateKey, YamlFile } from './yaml-tree.js';
 
@@ -30,6 +31,8 @@ export interface TargetRequest {
   readonly configMaps: readonly string[];
   readonly minor: Minor;
   readonly maxFileBytes?: number;
+  /** How to read a file; the --base change rules read them at a git revision. */
+  readonly readText?: (file: string, maxBytes?: number) => TextFile;
 }
 
 /** A Target is one configuration to lint: its model, and what its readers noticed. */
@@ -43,7 +46,7 @@ export interface Target {
 /** Read and build every target. */
 export function buildTargets(request: TargetRequest): Target[] {
   const read = (file: string): YamlFile => {
-    const text = readTextFile(file, request.maxFileBytes);
+    const text = (request.readText ?? readTextFile)(file, request.maxFileBytes);
     return parseYamlFile(text.path, text.text);
   };
   const targets: Target[] = [];

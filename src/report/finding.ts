@@ -65,6 +65,8 @@ export interface LintResult {
   readonly findings: readonly Finding[];
   /** Every rule that was run, for outputs that describe rules (SARIF). */
   readonly rules: readonly RuleSummary[];
+  /** What the run could not do and carried on without (the change rules without a readable base). */
+  readonly notices?: readonly string[];
 }
 
 /** The threshold of --fail-on. */

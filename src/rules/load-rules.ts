@@ -55,6 +55,13 @@ function compileRule(definition: RuleDefinition, file: string): Rule {
         throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
       }
       if (predicate.helm !== undefined) readsHelm = true;
+      const comparesBase = predicate.changed !== undefined || predicate['keeps-base'] !== undefined;
+      if (comparesBase && definition['for-each'] !== 'change') {
+        throw new RuleDefinitionError(file, at, 'changed and keeps-base compare with the --base revision: only for-each: change rules may use them');
+      }
+      if (comparesBase && predicate.config === undefined && (predicate.fact === undefined || predicate['keeps-base'] !== undefined)) {
+        throw new RuleDefinitionError(file, at, 'changed applies to a config key or a fact, keeps-base to a config key');
+      }
       if (predicate.matches !== undefined) {
         try {
           patterns.set(predicate.matches, new RegExp(predicate.matches));

@@ -47,6 +47,9 @@ function isKnownPlaceholder(name: string, check?: InputCheck): boolean {
       return NODE_FACT.test(rest);
     case 'cilium':
       return rest === 'version';
+    case 'base':
+      // The same config key or fact at the --base revision (change rules).
+      return (rest.startsWith('config.') || rest.startsWith('fact.')) && isKnownPlaceholder(rest);
     default:
       return false;
   }
@@ -66,6 +69,7 @@ function placeholderValue(name: string, subject: Subject): string {
   const dot = name.indexOf('.');
   const kind = name.slice(0, dot);
   const rest = name.slice(dot + 1);
+  if (kind === 'base') return subject.base ? placeholderValue(rest, { ...subject, model: subject.base }) : 'unknown';
   if (kind === 'config') {
     const setting = subject.model.setting(rest);
     return annotate(setting.value ?? 'unset', setting.source);

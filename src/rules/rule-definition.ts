@@ -21,6 +21,10 @@ export interface Predicate {
   readonly explicit?: boolean;
   readonly 'at-least'?: string | number;
   readonly below?: string | number;
+  /** Change rules: the effective value differs from the base revision's. */
+  readonly changed?: boolean;
+  /** Change rules: every space-separated item of the base revision's value is still there (a list may only grow). */
+  readonly 'keeps-base'?: boolean;
 }
 
 /** A Condition combines predicates with all, any and not. */
@@ -52,7 +56,8 @@ export interface RuleDefinition {
   readonly description: string;
   readonly remediation: string;
   readonly references: readonly string[];
-  readonly 'for-each': 'cluster' | 'node' | 'input';
+  /** change: once per target that also exists at the --base revision, comparing the two. */
+  readonly 'for-each': 'cluster' | 'node' | 'input' | 'change';
   readonly check?: InputCheck;
   readonly when?: Condition;
   readonly expect?: Condition;

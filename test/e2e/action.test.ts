@@ -1,9 +1,9 @@
 // The GitHub Action as the runner runs it: outputs, job summary, annotations, SARIF and the step's status.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../support/action-runner.js';
-import { HUBBLE_OFF, repoFile, tempProject } from '../support/project.js';
+import { commitAll, git, HUBBLE_OFF, repoFile, tempProject } from '../support/project.js';
 import { validateSarif } from '../support/schemas.js';
 
 const DSR = repoFile('examples/dsr-over-vxlan/values.yaml'); // one error, at 8:3
@@ -84,5 +84,61 @@ describe('an input that cannot be read fails the step with one clear line, never
     expect(run.annotations).toHaveLength(1);
     expect(run.annotations[0]).toMatch(message);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('on a pull request', () => {
+  const HEAD_VALUES = `${HUBBLE_OFF}ipam:\n  mode: kubernetes\n`;
+  const event = (workspace: string, base: string) => {
+    writeFileSync(join(workspace, '.event.json'), JSON.stringify({ pull_request: { base: { sha: base, ref: 'main' } } }));
+    return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(workspace, '.event.json'), GITHUB_BASE_REF: 'main' };
+  };
+
+  it("compares with the PR's base commit and annotates the disruptive change", () => {
+    const workspace = tempProject({ 'cilium/values.yaml': HUBBLE_OFF });
+    const base = commitAll(workspace);
+    writeFileSync(join(workspace, 'cilium/values.yaml'), HEAD_VALUES);
+    const run = runAction(workspace, { files: 'cilium/values.yaml' }, event(workspace, base));
+    expect(run.annotations).toContainEqual(expect.stringMatching(/^::warning title=cilint change-ipam-mode,file=cilium\/values\.yaml,line=8,.*::The IPAM mode changes from cluster-pool \(chart default for 1\.19\) to kubernetes/));
+    expect(run.outputs['warnings']).toBe('2');
+    expect(run.status).toBe(0);
+  });
+
+  it('falls back to origin/<GITHUB_BASE_REF> without a payload', () => {
+    const origin = tempProject({ 'cilium/values.yaml': HUBBLE_OFF });
+    commitAll(origin);
+    git(origin, 'branch', '-M', 'main');
+    const clone = tempProject({});
+    git(clone, 'clone', '-q', `file://${origin}`, 'work');
+    const workspace = join(clone, 'work');
+    writeFileSync(join(workspace, 'cilium/values.yaml'), HEAD_VALUES);
+    const run = runAction(workspace, { files: 'cilium/values.yaml' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' });
+    expect(run.summary).toContain('[change-ipam-mode]');
+  });
+
+  it.each([
+    ['a shallow checkout', 'shallow'],
+    ['a workspace that is not a git repository', 'plain'],
+  ])('skips the change rules with a notice naming fetch-depth: 0 in %s, and lints the rest', (_, kind) => {
+    let workspace: string;
+    let base = '0123456789abcdef0123456789abcdef01234567';
+    if (kind === 'shallow') {
+      const origin = tempProject({ 'cilium/values.yaml': HUBBLE_OFF });
+      base = commitAll(origin);
+      writeFileSync(join(origin, 'cilium/values.yaml'), HEAD_VALUES);
+      commitAll(origin, 'head');
+      const clone = tempProject({});
+      git(clone, 'clone', '-q', '--depth', '1', `file://${origin}`, 'work');
+      workspace = join(clone, 'work');
+    } else {
+      workspace = tempProject({ 'cilium/values.yaml': HEAD_VALUES });
+    }
+    const run = runAction(workspace, { files: 'cilium/values.yaml', 'fail-on': 'warning' }, event(workspace, base));
+    const notice = run.annotations.find((line) => line.startsWith('::notice::'));
+    expect(notice).toMatch(/^::notice::The PR-change rules were skipped: .*set fetch-depth: 0 so that the base commit is there\.$/);
+    expect(run.summary).toMatch(/> \[!NOTE\]\n> The PR-change rules were skipped: .*fetch-depth: 0/);
+    expect(run.annotations).toContainEqual(expect.stringMatching(/^::warning title=cilint hubble-disabled,/));
+    expect(run.summary).not.toContain('change-ipam-mode');
+    expect(run.status).toBe(1); // the rest of the lint went on: hubble-disabled fails fail-on warning
   });
 });

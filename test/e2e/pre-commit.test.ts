@@ -54,7 +54,8 @@ describe('pre-commit try-repo', () => {
     // try-repo installs the hook afresh in a temporary store each time (about 30 s), so both run at once.
     const [failing, passing] = await Promise.all([tryRepo(repo, env, 'clusters/prod/cilium/values.yaml'), tryRepo(repo, env, 'values-cilium.yaml')]);
 
-    expect(failing.stdout).toMatch(/cilint\.+Failed/);
+    // try-repo copies the checkout's committed, staged and modified files, not untracked ones: stage new sources first.
+    expect(failing.stdout, 'the hook did not run (new source files not staged with git add?)').toMatch(/cilint\.+Failed/);
     expect(failing.stdout).toMatch(/clusters\/prod\/cilium\/values\.yaml\n {2}1:1 .*\n {2}8:3 {2}error {2}Load-balancer mode dsr/);
     expect(failing.status, failing.stdout + failing.stderr).toBe(1);
     expect(passing.stdout).toMatch(/cilint\.+Passed/);

@@ -35,3 +35,19 @@ export function cilintIn(cwd: string, ...args: string[]) {
 export function findingsOf(stdout: string): { ruleId: string; level: string; location: { file: string; line: number } | null; suppressed?: unknown }[] {
   return (JSON.parse(stdout) as { findings: ReturnType<typeof findingsOf> }).findings;
 }
+
+/** Run git in a directory with a fixed identity; throws on failure. */
+export function git(dir: string, ...args: string[]): string {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.invalid' };
+  const run = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+/** Make a directory a git repository with everything in it committed; return the commit. */
+export function commitAll(dir: string, message = 'base'): string {
+  if (spawnSync('git', ['rev-parse', '--git-dir'], { cwd: dir }).status !== 0) git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', message);
+  return git(dir, 'rev-parse', 'HEAD');
+}
