@@ -32638,11 +32638,18 @@ function dedupe(items2) {
   return items2.filter((item) => !seen.has(item.id) && seen.add(item.id));
 }
 
+// src/rules/input-finding.ts
+function inputFinding(rules2, check, values, location, key) {
+  const rule = rules2.find((candidate) => candidate.check === check);
+  if (!rule) return void 0;
+  return { ruleId: rule.id, level: rule.level, outcome: "violation", message: renderInputMessage(rule.message, values), location, key, related: [], node: void 0 };
+}
+
 // src/rules/input-checks.ts
 var InputChecks = class {
   rules;
   constructor(rules2) {
-    this.rules = new Map(rules2.flatMap((rule) => rule.check ? [[rule.check, rule]] : []));
+    this.rules = rules2;
   }
   /** A key written twice: reported at the copy that wins, the first copy related. */
   duplicates(duplicates) {
@@ -32670,18 +32677,10 @@ var InputChecks = class {
     return finding && nodeRules > 0 ? [{ ...finding, outcome: "not-evaluated" }] : [];
   }
   finding(check, values, location, key, related = []) {
-    const rule = this.rules.get(check);
-    if (!rule) return void 0;
-    return { ruleId: rule.id, level: rule.level, outcome: "violation", message: renderInputMessage(rule.message, values), location, key, related, node: void 0 };
+    const finding = inputFinding(this.rules, check, values, location, key);
+    return finding && { ...finding, related };
   }
 };
-
-// src/rules/input-finding.ts
-function inputFinding(rules2, check, values, location, key) {
-  const rule = rules2.find((candidate) => candidate.check === check);
-  if (!rule) return void 0;
-  return { ruleId: rule.id, level: rule.level, outcome: "violation", message: renderInputMessage(rule.message, values), location, key, related: [], node: void 0 };
-}
 
 // src/baseline/baseline-file.ts
 import { writeFileSync } from "node:fs";
@@ -32818,6 +32817,7 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var DIRECTIVE = /^#\s*(cilint-disable-next-line|cilint-disable-line|cilint-disable)(?=\s|$)(.*)$/;
 var REASON = /(?:^|\s)-{2,}(?:\s|$)/;
 function findDirectives(file, text2) {
+  if (!text2.includes("cilint-disable")) return [];
   const lines2 = new import_yaml2.LineCounter();
   const comments = [];
   for (const token of new import_yaml2.Parser(lines2.addNewLine).parse(text2)) collectComments(token, comments);
