@@ -18,6 +18,8 @@ import type { CiliumVersion } from './version.js';
 import { readChart } from './chart/chart-dir.js';
 import type { LocalChart } from './chart/chart-dir.js';
 import { toolVersion } from './package-root.js';
+import type { CilintConfig } from './config/config.js';
+import { loadConfigFor } from './config/load-config.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
 export interface CliIo {
@@ -47,8 +49,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
     .option('--no-color', 'never colour the text report')
-    .action((files: string[], options: LintFlags) => {
-      status = runLint(files, options, io);
+    .option('--config <file>', 'a .cilint.yaml to use (default: the nearest one upward from the working directory)')
+    .option('--baseline <file>', 'accept the findings recorded in this baseline file; report its entries that match nothing')
+    .option('--update-baseline', 'rewrite the --baseline file with every finding of this run (and exit 0)')
+    .option('--base <ref>', 'also read the files at this git revision and flag datapath-disruptive changes (routing, IPAM, KPR, encryption, cluster identity, pod CIDRs, MTU)')
+    .action((files: string[], options: LintFlags, command: Command) => {
+      status = runLint(files, withConfigFile(options, command), io);
     });
 
   withInputOptions(
@@ -130,6 +136,25 @@ interface LintFlags extends InputFlags {
   output?: string;
   failOn: string;
   color: boolean;
+  config?: string;
+  configFile?: CilintConfig | undefined;
+  baseline?: string;
+  updateBaseline?: boolean;
+  base?: string;
+}
+
+/** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
+function withConfigFile(flags: LintFlags, command: Command): LintFlags {
+  const configFile = loadConfigFor(flags.config, process.cwd(), rules().map((rule) => rule.id));
+  if (!configFile) return flags;
+  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+  return {
+    ...flags,
+    configFile,
+    ...(given('ciliumVersion') || configFile.ciliumVersion === undefined ? {} : { ciliumVersion: configFile.ciliumVersion }),
+    failOn: given('failOn') ? flags.failOn : configFile.failOn ?? flags.failOn,
+    ...(flags.nodes === undefined && configFile.nodes !== undefined ? { nodes: configFile.nodes } : {}),
+  };
 }
 
 interface ExplainFlags extends InputFlags {
@@ -142,7 +167,10 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
     throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
   }
-  const result = lint(lintOptions(files, flags));
+  if (flags.updateBaseline && flags.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
+  const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, update: flags.updateBaseline === true };
+  const base = flags.base === undefined ? undefined : { ref: flags.base, ifUnavailable: 'fail' as const };
+  const result = lint({ ...lintOptions(files, flags), config: flags.configFile, baseline, base });
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);

@@ -20,6 +20,12 @@ import { renderMessage } from './rules/message.js';
 import type { Rule } from './rules/rule-definition.js';
 import { toolVersion } from './package-root.js';
 import type { CiliumVersion } from './version.js';
+import type { CilintConfig } from './config/config.js';
+import { applyDecisions } from './decisions.js';
+import type { BaselineOptions } from './baseline/apply.js';
+import { BaseModels } from './changes/base-models.js';
+import type { BaseOptions } from './changes/base-models.js';
+import { displayPath } from './inputs/read-text.js';
 
 /** What one run lints. */
 export interface LintOptions {
@@ -34,6 +40,12 @@ export interface LintOptions {
   readonly chart?: LocalChart;
   /** Where the Cilium values sit in the values files (--values-root). */
   readonly valuesRoot?: string;
+  /** The project's .cilint.yaml: rules off, levels, per-file overrides. */
+  readonly config?: CilintConfig | undefined;
+  /** A baseline of accepted findings, or the file to rewrite with this run's findings. */
+  readonly baseline?: BaselineOptions | undefined;
+  /** A git revision to compare every target with (the change rules). */
+  readonly base?: BaseOptions | undefined;
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -57,6 +69,8 @@ export interface Analysis {
   readonly targets: readonly AnalysedTarget[];
   readonly inventory: Inventory | undefined;
   readonly runFindings: readonly Finding[];
+  /** What the run could not do but went on without (an unreadable --base). */
+  readonly notices: readonly string[];
 }
 
 /**
@@ -69,15 +83,19 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
   const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
   const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
+  const bases = options.base ? new BaseModels({ ...options, minor: options.version.minor }, options.base) : undefined;
   const analysed: AnalysedTarget[] = [];
   for (const target of readTargets({ ...options, minor: options.version.minor })) {
     const findings: Finding[] = [];
+    const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
       const subjects: Subject[] =
         rule['for-each'] === 'node'
           ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node }))
-          : [{ model: target.model, version: options.version }];
+          : rule['for-each'] === 'change'
+            ? withBase(target, base, options.version)
+            : [{ model: target.model, version: options.version }];
       for (const subject of subjects) {
         const finding = evaluateRule(rule, subject, target);
         if (finding) findings.push(finding);
@@ -91,7 +109,7 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
   if (!inventory || inventory.nodes.length === 0) {
     runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, analysed[0]?.files[0]));
   }
-  return { targets: analysed, inventory, runFindings };
+  return { targets: analysed, inventory, runFindings, notices: bases?.notices ?? [] };
 }
 
 /** Lint the targets the options name. Throws a CilintError (exit 2) on unreadable input. */
@@ -101,9 +119,20 @@ export function lint(options: LintOptions): LintResult {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,
     targets: analysis.targets.map(({ kind, files }) => ({ kind, files })),
-    findings: [...analysis.targets.flatMap((analysed) => analysed.findings), ...analysis.runFindings].sort(compareFindings),
+    findings: applyDecisions([...analysis.targets.flatMap((analysed) => analysed.findings), ...analysis.runFindings], {
+      files: [...analysis.targets.flatMap((analysed) => analysed.files), ...(options.nodes === undefined ? [] : [displayPath(options.nodes)])],
+      config: options.config,
+      rules: rules(),
+      baseline: options.baseline,
+    }).sort(compareFindings),
     rules: rules().map(summarize),
+    ...(analysis.notices.length > 0 ? { notices: analysis.notices } : {}),
   };
+}
+
+/** A change rule's subject: the target with its base model; none when the target is new or no --base was given. */
+function withBase(target: Target, base: ConfigModel | undefined, version: CiliumVersion): Subject[] {
+  return base ? [{ model: target.model, version, base }] : [];
 }
 
 function evaluateRule(rule: Rule, subject: Subject, target: Target): Finding | undefined {

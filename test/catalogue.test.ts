@@ -51,6 +51,8 @@ describe('rule loading', () => {
     ['an unknown placeholder', good.replace('{{config.enable-hubble}}', '{{config.nope}}'), /at \/message: unknown placeholder \{\{config\.nope\}\}/],
     ['an id that is not the file name', good.replace('id: hubble-disabled', 'id: hubble-off'), /id "hubble-off" must equal the file name/],
     ['invalid YAML', 'id: [', /rules\/hubble-disabled\.yaml/],
+    ['a base comparison outside a change rule', good.replace('expect: { config: enable-hubble, is: true }', 'expect: { config: enable-hubble, changed: false }'), /at \/expect: changed and keeps-base compare with the --base revision: only for-each: change rules may use them/],
+    ['an unknown base placeholder', good.replace('{{config.enable-hubble}}', '{{base.config.nope}}'), /at \/message: unknown placeholder \{\{base\.config\.nope\}\}/],
   ])('rejects %s with the file and JSON pointer', (_, text, message) => {
     expect(load(text)).toThrow(message);
   });

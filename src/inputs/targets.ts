@@ -18,6 +18,7 @@ import type { Minor } from '../version.js';
 import { describeKind, findCiliumConfig } from './classify.js';
 import type { SkippedDocument } from './classify.js';
 import { readTextFile } from './read-text.js';
+import type { TextFile } from './read-text.js';
 import { parseYamlFile } from './yaml-tree.js';
 import type { DuplicateKey, YamlFile } from './yaml-tree.js';
 
@@ -39,6 +40,8 @@ export interface TargetRequest {
   readonly chart?: LocalChart;
   /** Where the Cilium values sit in the values files (--values-root), for umbrella charts. */
   readonly valuesRoot?: string;
+  /** How to read a file; the --base change rules read them at a git revision. */
+  readonly readText?: (file: string, maxBytes?: number) => TextFile;
 }
 
 /** A Target is one configuration to lint: its model, and what its readers noticed. */
@@ -58,7 +61,7 @@ export interface Target {
  */
 export function* readTargets(request: TargetRequest): Generator<Target> {
   const read = (file: string): YamlFile => {
-    const text = readTextFile(file, request.maxFileBytes);
+    const text = (request.readText ?? readTextFile)(file, request.maxFileBytes);
     return parseYamlFile(text.path, text.text);
   };
   // --set flags belong to the -f release; without -f files they apply to each positional values file.

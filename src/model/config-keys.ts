@@ -83,6 +83,11 @@ export const CONFIG_KEYS: Readonly<Record<string, ConfigKey>> = {
   'enable-endpoint-routes': { type: 'bool', agentDefault: always('false') },
   'enable-host-firewall': { type: 'bool', agentDefault: always('false') },
   ipam: { type: 'string', agentDefault: always('cluster-pool') },
+  // Read by the operator for cluster-pool IPAM: the pod CIDRs it carves node ranges from (space-separated).
+  'cluster-pool-ipv4-cidr': { type: 'string', agentDefault: always(undefined) },
+  'cluster-pool-ipv6-cidr': { type: 'string', agentDefault: always(undefined) },
+  'cluster-name': { type: 'string', agentDefault: always('default') },
+  'cluster-id': { type: 'int', agentDefault: always('0') },
   'enable-ipsec': { type: 'bool', agentDefault: always('false') },
   'enable-wireguard': { type: 'bool', agentDefault: always('false') },
   'encrypt-node': { type: 'bool', agentDefault: always('false') },

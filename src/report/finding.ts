@@ -16,6 +16,13 @@ export interface RelatedLocation {
   readonly location?: Location;
 }
 
+/** A Suppression says why a finding does not count: a cilint-disable comment (inSource) or the baseline (external). */
+export interface Suppression {
+  readonly kind: 'inSource' | 'external';
+  /** The reason written after " -- ", or where the baseline is; SARIF's justification. */
+  readonly justification: string | undefined;
+}
+
 /** A Finding is one rule violated (or not evaluable) for one subject of one target. */
 export interface Finding {
   readonly ruleId: string;
@@ -29,6 +36,8 @@ export interface Finding {
   readonly related: readonly RelatedLocation[];
   /** The node, for rules evaluated per node. */
   readonly node: string | undefined;
+  /** Set when a directive or the baseline suppresses the finding: it is still reported, but never counts. */
+  readonly suppression?: Suppression;
 }
 
 /** A TargetSummary says what one target was made of. */
@@ -56,6 +65,8 @@ export interface LintResult {
   readonly findings: readonly Finding[];
   /** Every rule that was run, for outputs that describe rules (SARIF). */
   readonly rules: readonly RuleSummary[];
+  /** What the run could not do and carried on without (the change rules without a readable base). */
+  readonly notices?: readonly string[];
 }
 
 /** The threshold of --fail-on. */
@@ -63,10 +74,20 @@ export type FailOn = Level | 'none';
 
 const RANK: Readonly<Record<Level, number>> = { error: 3, warning: 2, note: 1 };
 
-/** Exit status 1 when a finding is at or above the threshold, else 0 (2 is for errors, raised elsewhere). */
+/** Exit status 1 when an unsuppressed finding is at or above the threshold, else 0 (2 is for errors, raised elsewhere). */
 export function exitCodeFor(result: LintResult, failOn: FailOn): 0 | 1 {
   if (failOn === 'none') return 0;
-  return result.findings.some((finding) => RANK[finding.level] >= RANK[failOn]) ? 1 : 0;
+  return activeFindings(result.findings).some((finding) => RANK[finding.level] >= RANK[failOn]) ? 1 : 0;
+}
+
+/** The findings that count: those no directive or baseline suppresses. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.suppression === undefined);
+}
+
+/** Rank levels for "most severe first": error 3, warning 2, note 1. */
+export function levelRank(level: Level): number {
+  return RANK[level];
 }
 
 /** Order findings by file, line, column, rule and node, so that output never depends on input order. */

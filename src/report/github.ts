@@ -1,11 +1,12 @@
 // GitHub Actions workflow commands: one annotation per finding, on its file and line.
+import { activeFindings } from './finding.js';
 import type { LintResult } from './finding.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-/** Render `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` lines. */
+/** Render, for each unsuppressed finding, `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` lines. */
 export function formatGithub(result: LintResult): string {
-  return result.findings
+  return activeFindings(result.findings)
     .map((finding) => {
       const properties: string[] = [];
       if (finding.location) {

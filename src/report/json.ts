@@ -1,4 +1,5 @@
 // The JSON report: a stable, documented shape (schemas/report.schema.json).
+import { activeFindings } from './finding.js';
 import type { Finding, LintResult } from './finding.js';
 
 /** Render the report as JSON; key order is fixed so that the output is byte-for-byte reproducible. */
@@ -7,10 +8,12 @@ export function formatJson(result: LintResult): string {
     tool: { name: 'cilint', version: result.toolVersion },
     ciliumVersion: result.ciliumVersion,
     targets: result.targets.map((target) => ({ kind: target.kind, files: [...target.files] })),
+    // The counts are of the findings that count; suppressed ones are listed, marked, and counted apart.
     summary: {
-      errors: count(result.findings, 'error'),
-      warnings: count(result.findings, 'warning'),
-      notes: count(result.findings, 'note'),
+      errors: count(activeFindings(result.findings), 'error'),
+      warnings: count(activeFindings(result.findings), 'warning'),
+      notes: count(activeFindings(result.findings), 'note'),
+      suppressed: result.findings.length - activeFindings(result.findings).length,
     },
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
@@ -21,6 +24,7 @@ export function formatJson(result: LintResult): string {
       key: finding.key ?? null,
       node: finding.node ?? null,
       related: finding.related.map((related) => ({ message: related.message, location: related.location ?? null })),
+      suppressed: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
     })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -73,6 +73,11 @@ function describeResult(finding: Finding, ruleIndex: number, fingerprint: string
     }));
   }
   result['partialFingerprints'] = { primaryLocationLineHash: fingerprint };
+  // Suppressed findings stay in the log, marked, so that code scanning shows them as dismissed rather than open.
+  if (finding.suppression) {
+    const { kind, justification } = finding.suppression;
+    result['suppressions'] = [{ kind, status: 'accepted', ...(justification ? { justification } : {}) }];
+  }
   result['properties'] = { outcome: finding.outcome, ...(finding.node ? { node: finding.node } : {}), ...(finding.key ? { key: finding.key } : {}) };
   return result;
 }

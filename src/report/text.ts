@@ -1,4 +1,5 @@
 // The ESLint "stylish" text report: findings grouped by file, then a summary count.
+import { activeFindings } from './finding.js';
 import type { Finding, LintResult } from './finding.js';
 
 /** Colours for a terminal; empty strings when colour is off. */
@@ -18,8 +19,11 @@ const ANSI: Palette = {
 /** Render the report; colour only when asked (the CLI asks on a TTY without NO_COLOR). */
 export function formatText(result: LintResult, options: { color: boolean } = { color: false }): string {
   const palette = options.color ? ANSI : PLAIN;
+  // Suppressed findings are left out, as ESLint's stylish leaves out its suppressedMessages; the count says so.
+  const findings = activeFindings(result.findings);
+  const suppressed = result.findings.length - findings.length;
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
+  for (const finding of findings) {
     const file = finding.location?.file ?? '<command line>';
     byFile.set(file, [...(byFile.get(file) ?? []), finding]);
   }
@@ -37,15 +41,16 @@ export function formatText(result: LintResult, options: { color: boolean } = { c
       lines.push(`  ${palette.dim(position.padEnd(width(0)))}  ${palette.level(level, level.padEnd(width(1)))}  ${message}  ${palette.dim(ruleId)}`);
     }
   }
-  const count = (level: Finding['level']) => result.findings.filter((f) => f.level === level).length;
+  const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;
   const [errors, warnings, notes] = [count('error'), count('warning'), count('note')];
-  const total = result.findings.length;
+  const total = findings.length;
+  const hidden = suppressed > 0 ? `, ${suppressed} suppressed` : '';
   if (total > 0) {
-    const summary = `${errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')})`;
+    const summary = `${errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}${hidden})`;
     lines.push('', palette.bold(errors > 0 ? palette.level('error', summary) : summary));
   } else {
     const files = result.targets.flatMap((target) => target.files).length;
-    lines.push(`✔ no problems (${plural(files, 'file')} linted for Cilium ${result.ciliumVersion})`);
+    lines.push(`✔ no problems (${plural(files, 'file')} linted for Cilium ${result.ciliumVersion}${hidden})`);
   }
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }

@@ -10,6 +10,7 @@ import type { CiliumVersion } from '../version.js';
 import { DERIVED_FACTS } from './facts.js';
 import { parseKernelVersion } from '../nodes/kernel-version.js';
 import { nodeFact } from './node-facts-lookup.js';
+import { compareWithBase } from './base-compare.js';
 import { applyOperator } from './operators.js';
 import type { ValueType } from './operators.js';
 import type { Condition, Predicate, Rule } from './rule-definition.js';
@@ -30,11 +31,13 @@ export interface Outcome {
   readonly reasons: readonly string[];
 }
 
-/** The Subject a rule is evaluated for: a target's model, its version, and one node for node rules. */
+/** The Subject a rule is evaluated for: a target's model, its version, one node for node rules, the base model for change rules. */
 export interface Subject {
   readonly model: ConfigModel;
   readonly version: CiliumVersion;
   readonly node?: NodeFacts;
+  /** The same target at the --base revision. */
+  readonly base?: ConfigModel;
 }
 
 /**
@@ -116,11 +119,19 @@ function subjectPredicate(p: Predicate, subject: Subject, rule: Rule): Outcome {
   if (p.config !== undefined) {
     const setting = subject.model.setting(p.config);
     const type = CONFIG_KEYS[p.config]?.type ?? 'string';
+    if (comparesBase(p)) {
+      const base = subject.base?.setting(p.config);
+      return versusBase(p, [{ kind: 'setting', setting }], setting.value, base?.value, type, setting.unknown || base?.unknown === true, subject, `${p.config} is a placeholder`);
+    }
     return judge(p, rule, [{ kind: 'setting', setting }], setting.value, type, setting.unknown, isExplicit(setting.source), `${p.config} is a placeholder (${setting.value ?? ''})`);
   }
   if (p.fact !== undefined) {
     const fact = DERIVED_FACTS[p.fact](subject.model);
     const evidence = fact.evidence.map((setting): Evidence => ({ kind: 'setting', setting }));
+    if (comparesBase(p)) {
+      const base = subject.base ? DERIVED_FACTS[p.fact](subject.base) : undefined;
+      return versusBase(p, evidence, fact.value, base?.value, 'bool', fact.unknown || base?.unknown === true, subject, `${p.fact} depends on a placeholder`);
+    }
     const explicit = fact.evidence.some((setting) => isExplicit(setting.source));
     return judge(p, rule, evidence, fact.value, 'bool', fact.unknown, explicit, `${p.fact} depends on a placeholder`);
   }
@@ -135,6 +146,17 @@ function subjectPredicate(p: Predicate, subject: Subject, rule: Rule): Outcome {
   if (p.node !== undefined) return nodePredicate(p, p.node, subject, rule);
   // p.cilium === 'version': compared on its numbers, so "1.18.0-rc.1" counts as 1.18.0.
   return judge(p, rule, [], subject.version.parts.join('.'), 'version', false, true, '');
+}
+
+function comparesBase(p: Predicate): boolean {
+  return p.changed !== undefined || p['keeps-base'] !== undefined;
+}
+
+/** A change operator: unknown without a base model, or when a placeholder stands on either side. */
+function versusBase(p: Predicate, evidence: readonly Evidence[], head: string | undefined, base: string | undefined, type: ValueType, unknown: boolean, subject: Subject, reason: string): Outcome {
+  if (!subject.base) return { truth: 'unknown', evidence, reasons: ['no base revision to compare with'] };
+  if (unknown) return { truth: 'unknown', evidence, reasons: [reason] };
+  return { truth: compareWithBase(p, head, base, type), evidence, reasons: [] };
 }
 
 function judge(

@@ -6,7 +6,7 @@ import type { Origin } from '../helm/values-tree.js';
 import type { KeyIssue } from '../model/key-audit.js';
 import type { Finding, Location } from '../report/finding.js';
 import { firstLine } from './locate.js';
-import { renderInputMessage } from './message.js';
+import { inputFinding } from './input-finding.js';
 import type { InputCheck, Rule } from './rule-definition.js';
 
 /** A ShadowedMap is a Helm value the user set to a scalar or list where the chart reads a map beneath it. */
@@ -20,10 +20,10 @@ type Located<T> = T & { readonly file: string };
 
 /** Builds the findings of the input rules that are loaded (a rule removed from rules/ raises nothing). */
 export class InputChecks {
-  private readonly rules: ReadonlyMap<InputCheck, Rule>;
+  private readonly rules: readonly Rule[];
 
   constructor(rules: readonly Rule[]) {
-    this.rules = new Map(rules.flatMap((rule) => (rule.check ? [[rule.check, rule] as const] : [])));
+    this.rules = rules;
   }
 
   /** A key written twice: reported at the copy that wins, the first copy related. */
@@ -70,8 +70,7 @@ export class InputChecks {
   }
 
   private finding(check: InputCheck, values: Record<string, string>, location: Location | undefined, key: string | undefined, related: Finding['related'] = []): Finding | undefined {
-    const rule = this.rules.get(check);
-    if (!rule) return undefined;
-    return { ruleId: rule.id, level: rule.level, outcome: 'violation', message: renderInputMessage(rule.message, values), location, key, related, node: undefined };
+    const finding = inputFinding(this.rules, check, values, location, key);
+    return finding && { ...finding, related };
   }
 }

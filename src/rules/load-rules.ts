@@ -116,6 +116,13 @@ function compileRule(definition: RuleDefinition, file: string): Rule {
       // Overrides only change a level, so a fact they alone read does not decide whether a node is skipped.
       if (predicate.node !== undefined && !pointer.startsWith('/overrides/')) nodeFacts.add(predicate.node);
       if (predicate.helm !== undefined) readsHelm = true;
+      const comparesBase = predicate.changed !== undefined || predicate['keeps-base'] !== undefined;
+      if (comparesBase && definition['for-each'] !== 'change') {
+        throw new RuleDefinitionError(file, at, 'changed and keeps-base compare with the --base revision: only for-each: change rules may use them');
+      }
+      if (comparesBase && predicate.config === undefined && (predicate.fact === undefined || predicate['keeps-base'] !== undefined)) {
+        throw new RuleDefinitionError(file, at, 'changed applies to a config key or a fact, keeps-base to a config key');
+      }
       if (predicate.matches !== undefined) {
         const unsafe = backtrackingRisk(predicate.matches);
         if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate.matches} ${unsafe}`);

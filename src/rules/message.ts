@@ -23,6 +23,10 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'misspelt-helm-values': ['key', 'release', 'suggestion'],
   'ignored-config-keys': ['key', 'release', 'releases', 'instead'],
   'misspelt-config-keys': ['key', 'release', 'suggestion'],
+  'suppression-missing-reason': ['directive'],
+  'suppression-unknown-rule': ['directive', 'rules'],
+  'suppression-unused': ['directive', 'rules', 'where'],
+  'baseline-entry-unused': ['rule', 'file', 'key', 'recorded', 'found'],
 };
 
 /** The placeholders of a message that name no known fact (empty when all are fine). */
@@ -49,6 +53,9 @@ function isKnownPlaceholder(name: string, check?: InputCheck): boolean {
       return NODE_FACT.test(rest);
     case 'cilium':
       return rest === 'version';
+    case 'base':
+      // The same config key or fact at the --base revision (change rules).
+      return (rest.startsWith('config.') || rest.startsWith('fact.')) && isKnownPlaceholder(rest);
     default:
       return false;
   }
@@ -68,6 +75,7 @@ function placeholderValue(name: string, subject: Subject): string {
   const dot = name.indexOf('.');
   const kind = name.slice(0, dot);
   const rest = name.slice(dot + 1);
+  if (kind === 'base') return subject.base ? placeholderValue(rest, { ...subject, model: subject.base }) : 'unknown';
   if (kind === 'config') {
     const setting = subject.model.setting(rest);
     return annotate(shownValue(rest, setting.value ?? 'unset'), setting.source);

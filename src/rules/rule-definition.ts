@@ -31,6 +31,10 @@ export interface Predicate {
   readonly 'at-least'?: Operand;
   readonly below?: Operand;
   readonly outside?: string | ConfigReference;
+  /** Change rules: the effective value differs from the base revision's. */
+  readonly changed?: boolean;
+  /** Change rules: every space-separated item of the base revision's value is still there (a list may only grow). */
+  readonly 'keeps-base'?: boolean;
 }
 
 /** A Condition combines predicates with all, any and not. */
@@ -41,7 +45,16 @@ export type Condition =
   | Predicate;
 
 /** The input checks that the readers perform themselves, declared in rules/ like every rule. */
-export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps' | KeyCheck;
+export type InputCheck =
+  | 'duplicate-keys'
+  | 'skipped-documents'
+  | 'nodes-not-given'
+  | 'shadowed-maps'
+  | 'suppression-missing-reason'
+  | 'suppression-unknown-rule'
+  | 'suppression-unused'
+  | 'baseline-entry-unused'
+  | KeyCheck;
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {
@@ -54,7 +67,8 @@ export interface RuleDefinition {
   readonly description: string;
   readonly remediation: string;
   readonly references: readonly string[];
-  readonly 'for-each': 'cluster' | 'node' | 'input';
+  /** change: once per target that also exists at the --base revision, comparing the two. */
+  readonly 'for-each': 'cluster' | 'node' | 'input' | 'change';
   readonly check?: InputCheck;
   readonly when?: Condition;
   readonly expect?: Condition;

@@ -1,4 +1,5 @@
 // The rule tester: run one rule's cases end to end (files written, lint() called) and check the author too.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export interface RuleCase {
   readonly config?: Record<string, string>;
   readonly nodes?: readonly Record<string, unknown>[];
   readonly findings?: readonly ExpectedFinding[];
+  /** For change rules: the files at the base revision. */
+  readonly base?: { readonly 'helm-values'?: Record<string, unknown>; readonly config?: Record<string, string> };
 }
 
 /** What a finding must match; unnamed fields are not checked. */
@@ -59,21 +62,35 @@ export function checkCasesFile(cases: unknown): asserts cases is RuleCases {
   }
 }
 
-/** Run one case and return the findings of the rule under test. */
-export function runCase(rule: string, c: RuleCase): Finding[] {
-  const dir = mkdtempSync(join(tmpdir(), 'cilint-case-'));
+/** Write a case's values file and ConfigMap into a directory; return their paths. */
+function writeInputs(dir: string, input: Pick<RuleCase, 'helm-values' | 'set' | 'config'>): { files: string[]; configMaps: string[] } {
   const files: string[] = [];
   const configMaps: string[] = [];
-  if (c['helm-values'] || c.set) {
+  if (input['helm-values'] || input.set) {
     // --set needs a values file to apply to, as in `helm template -f values.yaml --set …`.
-    writeFileSync(join(dir, 'values.yaml'), c['helm-values'] ? stringify(c['helm-values']) : '# set on the command line\n');
+    writeFileSync(join(dir, 'values.yaml'), input['helm-values'] ? stringify(input['helm-values']) : '# set on the command line\n');
     files.push(join(dir, 'values.yaml'));
   }
-  if (c.config) {
-    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cilium-config', namespace: 'kube-system' }, data: c.config };
+  if (input.config) {
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cilium-config', namespace: 'kube-system' }, data: input.config };
     writeFileSync(join(dir, 'cilium-config.yaml'), stringify(manifest));
     configMaps.push(join(dir, 'cilium-config.yaml'));
   }
+  return { files, configMaps };
+}
+
+/** Commit a case's base files to a new git repository in the directory, as the --base revision. */
+function commitBase(dir: string, base: NonNullable<RuleCase['base']>): void {
+  writeInputs(dir, base);
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-qm', 'base']]) execFileSync('git', args, { cwd: dir, env, stdio: 'ignore' });
+}
+
+/** Run one case and return the findings of the rule under test. */
+export function runCase(rule: string, c: RuleCase): Finding[] {
+  const dir = mkdtempSync(join(tmpdir(), 'cilint-case-'));
+  if (c.base) commitBase(dir, c.base);
+  const { files, configMaps } = writeInputs(dir, c);
   let nodes: string | undefined;
   if (c.nodes) {
     nodes = join(dir, 'nodes.yaml');
@@ -82,7 +99,7 @@ export function runCase(rule: string, c: RuleCase): Finding[] {
   const version = parseCiliumVersion(c['cilium-version'] ?? '1.19');
   if (!version) throw new Error(`case "${c.name}" has an unsupported cilium-version`);
   const sets = (c.set ?? []).map((text) => ({ flag: '--set' as const, text }));
-  const result = lint({ files, values: [], sets, configMaps, nodes, version });
+  const result = lint({ files, values: [], sets, configMaps, nodes, version, ...(c.base ? { base: { ref: 'HEAD', ifUnavailable: 'fail' as const } } : {}) });
   const findings = result.findings.filter((finding) => finding.ruleId === rule);
   for (const finding of findings) expect(finding.message, 'a message keeps a {{placeholder}}').not.toMatch(/\{\{/);
   return findings;
