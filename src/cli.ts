@@ -18,6 +18,9 @@ import type { CiliumVersion } from './version.js';
 import { readChart } from './chart/chart-dir.js';
 import type { LocalChart } from './chart/chart-dir.js';
 import { toolVersion } from './package-root.js';
+import { lintCluster } from './live/lint-cluster.js';
+import { liveTimeout, withLiveOptions } from './live/live-options.js';
+import type { LiveFlags } from './live/live-options.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
 export interface CliIo {
@@ -29,7 +32,7 @@ export interface CliIo {
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 
 /** Run the CLI with arguments (without `node` and the script) and return the exit status. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status = 0;
   const errors: string[] = [];
   const program = new Command('cilint')
@@ -38,17 +41,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => errors.push(text), outputError: (text) => errors.push(text) });
 
-  withInputOptions(
+  withLiveOptions(withInputOptions(
     program
       .command('lint')
       .description('lint configurations (each FILE is its own target; -f files merge into one Helm release)'),
-  )
+  ))
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
     .option('--no-color', 'never colour the text report')
-    .action((files: string[], options: LintFlags) => {
-      status = runLint(files, options, io);
+    .action(async (files: string[], options: LintFlags) => {
+      status = await runLint(files, options, io);
     });
 
   withInputOptions(
@@ -78,7 +81,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     });
 
   try {
-    program.parse([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -125,7 +128,7 @@ interface InputFlags {
   maxFileSize: string;
 }
 
-interface LintFlags extends InputFlags {
+interface LintFlags extends InputFlags, LiveFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -137,19 +140,22 @@ interface ExplainFlags extends InputFlags {
   output?: string;
 }
 
-function runLint(files: string[], flags: LintFlags, io: CliIo): number {
+async function runLint(files: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const formatName = parseFormat(flags.format);
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
     throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
   }
-  const result = lint(lintOptions(files, flags));
+  liveTimeout(flags);
+  const result = flags.kube
+    ? await lintCluster(flags, (ciliumVersion) => lintOptions(files, { ...flags, ciliumVersion }, true))
+    : lint(lintOptions(files, flags));
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);
 }
 
-/** Check the input flags and turn them into lint()'s options. */
-function lintOptions(files: string[], flags: InputFlags): LintOptions {
+/** Check the input flags and turn them into lint()'s options; in live mode (--kube) the cluster is an input. */
+function lintOptions(files: string[], flags: InputFlags, live = false): LintOptions {
   const maxFileBytes = Number(flags.maxFileSize);
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
   const sets: SetValue[] = [
@@ -157,8 +163,8 @@ function lintOptions(files: string[], flags: InputFlags): LintOptions {
     ...flags.setString.map((text) => ({ flag: '--set-string' as const, text })),
     ...flags.setJson.map((text) => ({ flag: '--set-json' as const, text })),
   ];
-  if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
-    throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see --help)');
+  if (!live && files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
+    throw new UsageError('no input: give values files, -f/--values, --set, --config-map or --kube (see --help)');
   }
   const chart = flags.chart === undefined ? undefined : readChart(flags.chart, maxFileBytes);
   const version = ciliumVersion(flags.ciliumVersion, chart);

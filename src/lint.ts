@@ -6,7 +6,10 @@ import type { SetValue, Target } from './inputs/targets.js';
 import { parseYamlFile } from './inputs/yaml-tree.js';
 import type { DuplicateKey } from './inputs/yaml-tree.js';
 import { inventoryFromFile } from './nodes/load-inventory.js';
-import type { Inventory } from './nodes/node-facts.js';
+import { overlayInventory } from './nodes/overlay-inventory.js';
+import type { Inventory, NodeFacts } from './nodes/node-facts.js';
+import { configDrift } from './live/drift.js';
+import type { LiveConfigMap } from './live/drift.js';
 import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
@@ -33,6 +36,20 @@ export interface LintOptions {
   readonly chart?: LocalChart;
   /** Where the Cilium values sit in the values files (--values-root). */
   readonly valuesRoot?: string;
+  /** What live mode (--kube) read from the cluster. */
+  readonly cluster?: ClusterInputs;
+}
+
+/** ClusterInputs is what live mode read: the cilium-config ConfigMap as a target, the nodes, and findings of its own. */
+export interface ClusterInputs {
+  readonly target: Target;
+  /** The ConfigMap's data as the API server holds it, for drift against values files. */
+  readonly configMap: LiveConfigMap;
+  /** The nodes the API server listed; undefined when it refused to list them. */
+  readonly nodes: readonly NodeFacts[] | undefined;
+  /** Why the nodes could not be listed, reported instead of "no inventory given". */
+  readonly nodesRefused: string | undefined;
+  readonly findings: readonly Finding[];
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -53,8 +70,9 @@ export interface Analysis {
 /** Read the targets and the nodes and run every rule. Throws a CilintError (exit 2) on unreadable input. */
 export function analyse(options: LintOptions): Analysis {
   const all = rules();
-  const targets = buildTargets({ ...options, minor: options.version.minor });
-  const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
+  const targets = [...buildTargets({ ...options, minor: options.version.minor }), ...(options.cluster ? [options.cluster.target] : [])];
+  const fileInventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
+  const inventory = overlayInventory(options.cluster?.nodes, fileInventory);
   const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
   const analysed = targets.map((target) => {
@@ -70,14 +88,18 @@ export function analyse(options: LintOptions): Analysis {
         if (finding) findings.push(finding);
       }
     }
+    if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
     return { target, findings };
   });
   const runFindings: Finding[] = [];
-  if (inventory) runFindings.push(...checks.duplicates(inventory.duplicates));
+  if (fileInventory) runFindings.push(...checks.duplicates(fileInventory.duplicates));
   if (!inventory || inventory.nodes.length === 0) {
-    runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, targets[0]?.model.files[0]));
+    const nodeRules = applicable.filter((rule) => rule['for-each'] === 'node').length;
+    const refused = options.cluster?.nodesRefused;
+    runFindings.push(...(refused === undefined ? checks.nodesNotGiven(nodeRules, targets[0]?.model.files[0]) : checks.nodesRefused(nodeRules, refused)));
   }
+  runFindings.push(...(options.cluster?.findings ?? []));
   return { targets: analysed, inventory, runFindings };
 }
 

@@ -22,6 +22,9 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'misspelt-helm-values': ['key', 'release', 'suggestion'],
   'ignored-config-keys': ['key', 'release', 'releases', 'instead'],
   'misspelt-config-keys': ['key', 'release', 'suggestion'],
+  'nodes-not-readable': ['count', 'reason'],
+  'kube-proxy-present': ['resource', 'kpr'],
+  'config-drift': ['key', 'rendered', 'live', 'source'],
 };
 
 /** The placeholders of a message that name no known fact (empty when all are fine). */

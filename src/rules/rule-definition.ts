@@ -32,7 +32,10 @@ export type Condition =
   | Predicate;
 
 /** The input checks that the readers perform themselves, declared in rules/ like every rule. */
-export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps' | KeyCheck;
+export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps' | KeyCheck | LiveCheck;
+
+/** The checks only live mode (cilint lint --kube) performs. */
+export type LiveCheck = 'nodes-not-readable' | 'kube-proxy-present' | 'config-drift';
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {
