@@ -21,6 +21,7 @@ import { toolVersion } from './package-root.js';
 import { lintCluster } from './live/lint-cluster.js';
 import { liveTimeout, withLiveOptions } from './live/live-options.js';
 import type { LiveFlags } from './live/live-options.js';
+import { addInventoryCommands } from './collect/inventory-command.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
 export interface CliIo {
@@ -80,6 +81,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       emit(formatRules(rules(), options.format as (typeof RULE_FORMATS)[number]), options.output, io);
     });
 
+  addInventoryCommands(program, io.stdout);
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return status;
@@ -88,7 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') {
         // `cilint` alone: show what it takes, as a usage error.
-        io.stderr(`cilint: a command is required (lint, explain or rules); see cilint --help\n`);
+        io.stderr(`cilint: a command is required (lint, explain, rules or inventory); see cilint --help\n`);
         return 2;
       }
       const text = errors.join(' ').replace(/\s+/g, ' ').replace(/^error: /, '').trim() || error.message;
