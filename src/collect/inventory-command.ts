@@ -1,9 +1,10 @@
-// The `cilint inventory` commands: collect one node's facts.
+// The `cilint inventory` commands: collect one node's facts, and merge per-node files into one inventory.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.js';
 import { collectNode } from './collect.js';
+import { mergeInventories } from './merge.js';
 
 const FORMATS = ['yaml', 'json'] as const;
 
@@ -12,7 +13,7 @@ interface OutputFlags {
   output?: string;
 }
 
-/** Add `inventory collect` to the program; it writes through `stdout`. */
+/** Add `inventory collect` and `inventory merge` to the program; they write through `stdout`. */
 export function addInventoryCommands(program: Command, stdout: (text: string) => void): void {
   const inventory = program.command('inventory').description("collect node facts for --nodes: on each node, then merged into one inventory");
   inventory
@@ -27,6 +28,16 @@ export function addInventoryCommands(program: Command, stdout: (text: string) =>
       if (!existsSync(flags.root) || !statSync(flags.root).isDirectory()) throw new UsageError(`--root ${flags.root}: no such directory`);
       const node = collectNode(flags.root, flags.name ?? process.env['NODE_NAME']);
       write(render([node], flags.format), flags.output, stdout);
+    });
+  inventory
+    .command('merge')
+    .description('combine inventory files (one per node) into one, for --nodes')
+    .argument('<files...>', 'inventory files, as inventory collect prints them')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'yaml')
+    .option('-o, --output <file>', 'write the inventory to a file instead of standard output')
+    .action((files: string[], flags: OutputFlags) => {
+      checkFormat(flags.format);
+      write(render(mergeInventories(files), flags.format), flags.output, stdout);
     });
 }
 

@@ -27,6 +27,7 @@ function nodeRoot(kernel: string): string {
 }
 
 describe('cilint inventory', () => {
+  const out = mkdtempSync(join(tmpdir(), 'cilint-inv-'));
 
   it('collect prints an entry in the inventory format, with YAML 1.1 booleans quoted', () => {
     const run = cilint('inventory', 'collect', '--root', nodeRoot('5.15.0-91-generic'), '--name', 'old');
@@ -39,7 +40,25 @@ describe('cilint inventory', () => {
     expect(JSON.parse(cilint('inventory', 'collect', '--root', nodeRoot('6.8.0-1015-aws'), '--name', 'new', '--format', 'json').stdout)).toMatchObject({ nodes: [{ name: 'new' }] });
   });
 
+  it('merge combines the per-node files, and lint reads the result', () => {
+    const a = join(out, 'old.yaml');
+    const b = join(out, 'new.yaml');
+    expect(cilint('inventory', 'collect', '--root', nodeRoot('5.15.0-91-generic'), '--name', 'old', '-o', a).status).toBe(0);
+    expect(cilint('inventory', 'collect', '--root', nodeRoot('6.8.0-1015-aws'), '--name', 'new', '-o', b).status).toBe(0);
+    const merged = join(out, 'nodes.yaml');
+    const run = cilint('inventory', 'merge', a, b, '-o', merged);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const values = join(out, 'values.yaml');
+    writeFileSync(values, 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nautoDirectNodeRoutes: true\nenableIPv6BIGTCP: true\nipv6:\n  enabled: true\nipv6NativeRoutingCIDR: fd00::/100\n');
+    const report = JSON.parse(cilint('lint', values, '--nodes', merged, '--cilium-version', '1.16', '--format', 'json').stdout) as { findings: { ruleId: string; node: string | null }[] };
+    expect(report.findings.filter((f) => f.ruleId === 'ipv6-big-tcp-kernel').map((f) => f.node)).toEqual(['old']);
+  });
+
   it.each([
+    [['inventory', 'merge', 'examples/nodes.yaml', 'examples/nodes.yaml'], /node \S+ is also in examples\/nodes\.yaml/],
+    [['inventory', 'merge', 'examples/nodes-kubectl.yaml'], /not cilint's inventory format/],
+    [['inventory', 'merge', 'test/fixtures/inputs/bad-inventory.yaml'], /bad-inventory\.yaml:4: invalid node inventory: unknown field "kernal"/],
     [['inventory', 'collect', '--root', '/no/such/root'], /^cilint: --root \/no\/such\/root: no such directory\n$/],
     [['inventory', 'collect', '--format', 'xml'], /unknown --format "xml"/],
   ])('%j: exit 2 with one line', (args, message) => {
