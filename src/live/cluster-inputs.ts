@@ -8,8 +8,21 @@ import { nodeFactsFromApi } from '../nodes/from-api.js';
 import type { NodeFacts } from '../nodes/node-facts.js';
 import { DERIVED_FACTS } from '../rules/facts.js';
 import { InputChecks } from '../rules/input-checks.js';
+import { inRange } from '../model/steps.js';
 import type { Minor } from '../version.js';
 import type { ClusterState } from './read-cluster.js';
+
+/**
+ * Does the agent know the API server's real address? Without kube-proxy nothing serves the kubernetes
+ * Service's ClusterIP until the agent itself does, so it needs KUBERNETES_SERVICE_HOST (k8sServiceHost) or,
+ * from 1.18, k8s-api-server-urls; k8s-api-server has always been an agent option too. When the DaemonSet
+ * could not be read this is unknown, and nothing is reported.
+ */
+function knowsApiServer(state: ClusterState, minor: Minor): boolean {
+  if ('problem' in state.cilium || state.cilium.apiServerHost) return true;
+  const keys = ['k8s-api-server', ...(inRange(minor, '1.18', undefined) ? ['k8s-api-server-urls'] : [])];
+  return keys.some((key) => (state.configMap[key] ?? '').trim() !== '');
+}
 
 /** The resource name live ConfigMap findings are located at. */
 export function configMapResource(namespace: string): string {
@@ -30,8 +43,11 @@ export function clusterInputs(state: ClusterState, minor: Minor): ClusterInputs 
   const target = configMapTarget(parsed, match, minor);
   const findings = [];
   const kpr = DERIVED_FACTS['kpr-full'](target.model);
-  if (state.kubeProxy === true && kpr.value === 'true') {
-    findings.push(...new InputChecks(rules()).kubeProxyPresent('daemonset/kube-system/kube-proxy', target.model.setting('kube-proxy-replacement').value ?? 'unset'));
+  const checks = new InputChecks(rules());
+  const kprValue = target.model.setting('kube-proxy-replacement').value ?? 'unset';
+  if (state.kubeProxy === true && kpr.value === 'true') findings.push(...checks.kubeProxyPresent('daemonset/kube-system/kube-proxy', kprValue));
+  if (state.kubeProxy === false && kpr.value === 'true' && !knowsApiServer(state, minor)) {
+    findings.push(...checks.apiServerAddressMissing(`daemonset/${state.namespace}/cilium`, kprValue));
   }
   const nodes = state.nodes?.flatMap((node): NodeFacts[] => {
     const facts = nodeFactsFromApi(node);

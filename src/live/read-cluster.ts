@@ -15,6 +15,7 @@ export interface ClusterRequest extends KubeconfigRequest {
 /** The cilium DaemonSet's agent: its image, and the API server address it is given (k8sServiceHost). */
 export interface CiliumAgent {
   readonly image: string | undefined;
+  /** KUBERNETES_SERVICE_HOST: its value, `valueFrom` when it comes from a ConfigMap (k8sServiceHost auto or Ref). */
   readonly apiServerHost: string | undefined;
 }
 
@@ -95,7 +96,7 @@ function agentOf(daemonSet: V1DaemonSet): CiliumAgent {
   const containers = daemonSet.spec?.template.spec?.containers ?? [];
   const agent = containers.find((container) => container.name === 'cilium-agent') ?? containers[0];
   const host = agent?.env?.find((variable) => variable.name === 'KUBERNETES_SERVICE_HOST');
-  return { image: agent?.image, apiServerHost: host?.value };
+  return { image: agent?.image, apiServerHost: host?.value || (host?.valueFrom ? 'valueFrom' : undefined) };
 }
 
 function presence(answer: V1DaemonSet | number): boolean | undefined {

@@ -81,6 +81,12 @@ export class InputChecks {
     return finding ? [{ ...finding, resource }] : [];
   }
 
+  /** Full kube-proxy replacement, no kube-proxy, and an agent that is not told where the API server is (live mode). */
+  apiServerAddressMissing(resource: string, kpr: string): Finding[] {
+    const finding = this.finding('api-server-address-missing', { resource, kpr }, undefined, undefined);
+    return finding ? [{ ...finding, resource }] : [];
+  }
+
   /** A key the values would render differently from the live ConfigMap, at the values line. */
   drift(key: string, values: Record<string, string>, location: Location | undefined, related: Finding['related']): Finding[] {
     const finding = this.finding('config-drift', { key, ...values }, location, key, related);

@@ -24,6 +24,7 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'misspelt-config-keys': ['key', 'release', 'suggestion'],
   'nodes-not-readable': ['count', 'reason'],
   'kube-proxy-present': ['resource', 'kpr'],
+  'api-server-address-missing': ['resource', 'kpr'],
   'config-drift': ['key', 'rendered', 'live', 'source'],
 };
 

@@ -35,7 +35,7 @@ export type Condition =
 export type InputCheck = 'duplicate-keys' | 'skipped-documents' | 'nodes-not-given' | 'shadowed-maps' | KeyCheck | LiveCheck;
 
 /** The checks only live mode (cilint lint --kube) performs. */
-export type LiveCheck = 'nodes-not-readable' | 'kube-proxy-present' | 'config-drift';
+export type LiveCheck = 'nodes-not-readable' | 'kube-proxy-present' | 'api-server-address-missing' | 'config-drift';
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {

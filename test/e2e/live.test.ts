@@ -134,6 +134,17 @@ describe('cilint lint --kube', () => {
     expect((JSON.parse(off.stdout) as Report).findings.map((f) => f.ruleId)).not.toContain('kube-proxy-present');
   });
 
+  it('without kube-proxy, an agent that is not told the API server address is a warning', async () => {
+    const ruleIds = async (cluster: Cluster) => (JSON.parse((await lintLive(cluster, ['--format', 'json'])).stdout) as Report).findings.map((f) => f.ruleId);
+    const missing = await lintLive({ ...HEALTHY, apiServerHost: 'none' }, ['--format', 'json']);
+    expect((JSON.parse(missing.stdout) as Report).findings.find((f) => f.ruleId === 'kpr-needs-api-server-address')).toMatchObject({ level: 'warning', location: { resource: 'daemonset/kube-system/cilium', key: null } });
+    // Set from a ConfigMap (k8sServiceHost: auto, k8sServiceHostRef), or with k8s-api-server in cilium-config: fine.
+    expect(await ruleIds({ ...HEALTHY, apiServerHost: 'valueFrom' })).not.toContain('kpr-needs-api-server-address');
+    expect(await ruleIds({ ...HEALTHY, apiServerHost: 'none', configMap: { ...(HEALTHY.configMap as Record<string, string>), 'k8s-api-server': 'https://10.0.0.1:6443' } })).not.toContain('kpr-needs-api-server-address');
+    // kube-proxy still there serves the ClusterIP.
+    expect(await ruleIds({ ...HEALTHY, apiServerHost: 'none', kubeProxy: true })).not.toContain('kpr-needs-api-server-address');
+  });
+
   it('--nodes lays collected facts over the listed nodes, by name', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cilint-nodes-'));
     const inventory = relative(root, join(dir, 'nodes.yaml'));

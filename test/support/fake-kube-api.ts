@@ -15,6 +15,8 @@ export interface Cluster {
   /** The cilium DaemonSet's agent image; undefined: no DaemonSet (404). */
   ciliumImage?: string | undefined;
   kubeProxy?: boolean;
+  /** How the cilium DaemonSet sets KUBERNETES_SERVICE_HOST (k8sServiceHost): a value (default), from a ConfigMap, or not at all. */
+  apiServerHost?: 'value' | 'valueFrom' | 'none';
   /** The nodes, or a refusal to list them. */
   nodes?: object[] | 'forbidden';
   /** Accept requests and never answer. */
@@ -80,7 +82,7 @@ function answer(cluster: Cluster, request: IncomingMessage, response: ServerResp
     const [, namespace = '', name = ''] = match;
     const image = name === 'cilium' && namespace === 'kube-system' ? cluster.ciliumImage : name === 'kube-proxy' && cluster.kubeProxy ? 'registry.k8s.io/kube-proxy:v1.30.2' : undefined;
     if (image === undefined) return status(response, 404, 'NotFound', `daemonsets.apps "${name}" not found`, { name, group: 'apps', kind: 'daemonsets' });
-    return json(response, daemonSet(namespace, name, image));
+    return json(response, daemonSet(namespace, name, image, cluster.apiServerHost ?? 'value'));
   }
   if (url.pathname === '/api/v1/nodes') {
     if (cluster.nodes === 'forbidden') return status(response, 403, 'Forbidden', 'nodes is forbidden: User "system:serviceaccount:ci:cilint" cannot list resource "nodes" in API group "" at the cluster scope', { kind: 'nodes' });
@@ -109,9 +111,14 @@ function status(response: ServerResponse, code: number, reason: string, message:
   json(response, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details && { details }), code }, code);
 }
 
-function daemonSet(namespace: string, name: string, image: string): object {
+function daemonSet(namespace: string, name: string, image: string, apiServerHost: NonNullable<Cluster['apiServerHost']>): object {
   const agent = name === 'cilium' ? 'cilium-agent' : name;
-  const env = name === 'cilium' ? [{ name: 'K8S_NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }, { name: 'KUBERNETES_SERVICE_HOST', value: 'api.example.internal' }] : [];
+  const host = {
+    value: [{ name: 'KUBERNETES_SERVICE_HOST', value: 'api.example.internal' }],
+    valueFrom: [{ name: 'KUBERNETES_SERVICE_HOST', valueFrom: { configMapKeyRef: { name: 'cilium-k8s-api', key: 'host' } } }],
+    none: [],
+  }[apiServerHost];
+  const env = name === 'cilium' ? [{ name: 'K8S_NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }, ...host] : [];
   return {
     kind: 'DaemonSet',
     apiVersion: 'apps/v1',
