@@ -20957,7 +20957,7 @@ var require_validators = __commonJS({
   "src/generated/validators.cjs"(exports) {
     "use strict";
     exports.validateRule = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "clustermesh", "ingress", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "refused-helm-values", "ignored-helm-values", "misspelt-helm-values", "ignored-config-keys", "misspelt-config-keys", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "node-facts-missing": { "enum": ["skip", "not-evaluated"], "description": "node rules: 'skip' gives no finding at all for a node whose inventory lacks a fact the rule's conditions read (for notes that apply only where the inventory has the fact); the default reports such a node as not evaluated" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] }, "operand": { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] }, "config-reference": { "type": "object", "additionalProperties": false, "required": ["config"], "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }, "description": "the value of a cilium-config key, as an operand compared with a node fact" } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "clustermesh", "ingress", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "refused-helm-values", "ignored-helm-values", "misspelt-helm-values", "ignored-config-keys", "misspelt-config-keys", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused", "nodes-not-readable", "kube-proxy-present", "api-server-address-missing", "config-drift"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "node-facts-missing": { "enum": ["skip", "not-evaluated"], "description": "node rules: 'skip' gives no finding at all for a node whose inventory lacks a fact the rule's conditions read (for notes that apply only where the inventory has the fact); the default reports such a node as not evaluated" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] }, "operand": { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] }, "config-reference": { "type": "object", "additionalProperties": false, "required": ["config"], "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }, "description": "the value of a cilium-config key, as an operand compared with a node fact" } } };
     var schema12 = { "enum": ["error", "warning", "note"] };
     var schema13 = { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] };
     var func2 = Object.prototype.hasOwnProperty;
@@ -22139,7 +22139,7 @@ var require_validators = __commonJS({
                                   if (data.check !== void 0) {
                                     let data14 = data.check;
                                     const _errs29 = errors;
-                                    if (!(data14 === "duplicate-keys" || data14 === "skipped-documents" || data14 === "nodes-not-given" || data14 === "shadowed-maps" || data14 === "refused-helm-values" || data14 === "ignored-helm-values" || data14 === "misspelt-helm-values" || data14 === "ignored-config-keys" || data14 === "misspelt-config-keys" || data14 === "suppression-missing-reason" || data14 === "suppression-unknown-rule" || data14 === "suppression-unused" || data14 === "baseline-entry-unused")) {
+                                    if (!(data14 === "duplicate-keys" || data14 === "skipped-documents" || data14 === "nodes-not-given" || data14 === "shadowed-maps" || data14 === "refused-helm-values" || data14 === "ignored-helm-values" || data14 === "misspelt-helm-values" || data14 === "ignored-config-keys" || data14 === "misspelt-config-keys" || data14 === "suppression-missing-reason" || data14 === "suppression-unknown-rule" || data14 === "suppression-unused" || data14 === "baseline-entry-unused" || data14 === "nodes-not-readable" || data14 === "kube-proxy-present" || data14 === "api-server-address-missing" || data14 === "config-drift")) {
                                       validate10.errors = [{ instancePath: instancePath + "/check", schemaPath: "#/properties/check/enum", keyword: "enum", params: { allowedValues: schema11.properties.check.enum }, message: "must be equal to one of the allowed values" }];
                                       return false;
                                     }
@@ -22329,7 +22329,7 @@ var require_validators = __commonJS({
       return errors === 0;
     }
     exports.validateInventory = validate21;
-    var schema24 = { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "kernel": { "type": "string", "description": "uname -r" }, "arch": { "type": "string" }, "provider": { "type": "string", "description": "aws | azure | gcp | bare-metal | ..." }, "osImage": { "type": "string", "description": "as kubectl get nodes -o wide reports it" }, "interfaces": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "mtu": { "type": "integer", "minimum": 0 } } } }, "sysctls": { "type": "object", "additionalProperties": { "type": ["string", "number"] } }, "kernelConfig": { "type": "object", "additionalProperties": { "type": ["string", "boolean"] } }, "tuned": { "type": "string", "description": "tuned-adm active profile" }, "cpuGovernor": { "type": "string" }, "irqbalance": { "type": "boolean", "description": "is irqbalance running" }, "podCIDRs": { "type": "array", "items": { "type": "string" } }, "labels": { "type": "object", "additionalProperties": { "type": "string" } } } };
+    var schema24 = { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "kernel": { "type": "string", "description": "uname -r" }, "arch": { "type": "string" }, "provider": { "type": "string", "description": "aws | azure | gcp | bare-metal | ..." }, "osImage": { "type": "string", "description": "as kubectl get nodes -o wide reports it" }, "interfaces": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "mtu": { "type": "integer", "minimum": 0 }, "nativeXdp": { "type": "boolean", "description": "written by cilint inventory collect from the driver and kernel, for people; rules recompute it from driver and kernel" } } } }, "sysctls": { "type": "object", "additionalProperties": { "type": ["string", "number"] } }, "kernelConfig": { "type": "object", "additionalProperties": { "type": ["string", "boolean"] } }, "tuned": { "type": "string", "description": "tuned-adm active profile" }, "cpuGovernor": { "type": "string" }, "irqbalance": { "type": "boolean", "description": "is irqbalance running" }, "podCIDRs": { "type": "array", "items": { "type": "string" } }, "labels": { "type": "object", "additionalProperties": { "type": "string" } } } };
     function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
@@ -22459,7 +22459,7 @@ var require_validators = __commonJS({
                                                     } else {
                                                       const _errs22 = errors;
                                                       for (const key2 in data8) {
-                                                        if (!(key2 === "name" || key2 === "driver" || key2 === "mtu")) {
+                                                        if (!(key2 === "name" || key2 === "driver" || key2 === "mtu" || key2 === "nativeXdp")) {
                                                           validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
                                                           return false;
                                                           break;
@@ -22507,6 +22507,18 @@ var require_validators = __commonJS({
                                                             } else {
                                                               var valid5 = true;
                                                             }
+                                                            if (valid5) {
+                                                              if (data8.nativeXdp !== void 0) {
+                                                                const _errs29 = errors;
+                                                                if (typeof data8.nativeXdp !== "boolean") {
+                                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/nativeXdp", schemaPath: "#/definitions/node/properties/interfaces/items/properties/nativeXdp/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                  return false;
+                                                                }
+                                                                var valid5 = _errs29 === errors;
+                                                              } else {
+                                                                var valid5 = true;
+                                                              }
+                                                            }
                                                           }
                                                         }
                                                       }
@@ -22532,18 +22544,18 @@ var require_validators = __commonJS({
                                         }
                                         if (valid3) {
                                           if (data1.sysctls !== void 0) {
-                                            let data12 = data1.sysctls;
-                                            const _errs29 = errors;
-                                            if (errors === _errs29) {
-                                              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                                                for (const key3 in data12) {
-                                                  let data13 = data12[key3];
-                                                  const _errs32 = errors;
-                                                  if (typeof data13 !== "string" && !(typeof data13 == "number" && isFinite(data13))) {
+                                            let data13 = data1.sysctls;
+                                            const _errs31 = errors;
+                                            if (errors === _errs31) {
+                                              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                                for (const key3 in data13) {
+                                                  let data14 = data13[key3];
+                                                  const _errs34 = errors;
+                                                  if (typeof data14 !== "string" && !(typeof data14 == "number" && isFinite(data14))) {
                                                     validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/sysctls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/sysctls/additionalProperties/type", keyword: "type", params: { type: schema24.properties.sysctls.additionalProperties.type }, message: "must be string,number" }];
                                                     return false;
                                                   }
-                                                  var valid6 = _errs32 === errors;
+                                                  var valid6 = _errs34 === errors;
                                                   if (!valid6) {
                                                     break;
                                                   }
@@ -22553,24 +22565,24 @@ var require_validators = __commonJS({
                                                 return false;
                                               }
                                             }
-                                            var valid3 = _errs29 === errors;
+                                            var valid3 = _errs31 === errors;
                                           } else {
                                             var valid3 = true;
                                           }
                                           if (valid3) {
                                             if (data1.kernelConfig !== void 0) {
-                                              let data14 = data1.kernelConfig;
-                                              const _errs34 = errors;
-                                              if (errors === _errs34) {
-                                                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                                                  for (const key4 in data14) {
-                                                    let data15 = data14[key4];
-                                                    const _errs37 = errors;
-                                                    if (typeof data15 !== "string" && typeof data15 !== "boolean") {
+                                              let data15 = data1.kernelConfig;
+                                              const _errs36 = errors;
+                                              if (errors === _errs36) {
+                                                if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                                                  for (const key4 in data15) {
+                                                    let data16 = data15[key4];
+                                                    const _errs39 = errors;
+                                                    if (typeof data16 !== "string" && typeof data16 !== "boolean") {
                                                       validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernelConfig/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/kernelConfig/additionalProperties/type", keyword: "type", params: { type: schema24.properties.kernelConfig.additionalProperties.type }, message: "must be string,boolean" }];
                                                       return false;
                                                     }
-                                                    var valid7 = _errs37 === errors;
+                                                    var valid7 = _errs39 === errors;
                                                     if (!valid7) {
                                                       break;
                                                     }
@@ -22580,58 +22592,58 @@ var require_validators = __commonJS({
                                                   return false;
                                                 }
                                               }
-                                              var valid3 = _errs34 === errors;
+                                              var valid3 = _errs36 === errors;
                                             } else {
                                               var valid3 = true;
                                             }
                                             if (valid3) {
                                               if (data1.tuned !== void 0) {
-                                                const _errs39 = errors;
+                                                const _errs41 = errors;
                                                 if (typeof data1.tuned !== "string") {
                                                   validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/tuned", schemaPath: "#/definitions/node/properties/tuned/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                   return false;
                                                 }
-                                                var valid3 = _errs39 === errors;
+                                                var valid3 = _errs41 === errors;
                                               } else {
                                                 var valid3 = true;
                                               }
                                               if (valid3) {
                                                 if (data1.cpuGovernor !== void 0) {
-                                                  const _errs41 = errors;
+                                                  const _errs43 = errors;
                                                   if (typeof data1.cpuGovernor !== "string") {
                                                     validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/cpuGovernor", schemaPath: "#/definitions/node/properties/cpuGovernor/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                     return false;
                                                   }
-                                                  var valid3 = _errs41 === errors;
+                                                  var valid3 = _errs43 === errors;
                                                 } else {
                                                   var valid3 = true;
                                                 }
                                                 if (valid3) {
                                                   if (data1.irqbalance !== void 0) {
-                                                    const _errs43 = errors;
+                                                    const _errs45 = errors;
                                                     if (typeof data1.irqbalance !== "boolean") {
                                                       validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/irqbalance", schemaPath: "#/definitions/node/properties/irqbalance/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
                                                       return false;
                                                     }
-                                                    var valid3 = _errs43 === errors;
+                                                    var valid3 = _errs45 === errors;
                                                   } else {
                                                     var valid3 = true;
                                                   }
                                                   if (valid3) {
                                                     if (data1.podCIDRs !== void 0) {
-                                                      let data19 = data1.podCIDRs;
-                                                      const _errs45 = errors;
-                                                      if (errors === _errs45) {
-                                                        if (Array.isArray(data19)) {
+                                                      let data20 = data1.podCIDRs;
+                                                      const _errs47 = errors;
+                                                      if (errors === _errs47) {
+                                                        if (Array.isArray(data20)) {
                                                           var valid8 = true;
-                                                          const len2 = data19.length;
+                                                          const len2 = data20.length;
                                                           for (let i2 = 0; i2 < len2; i2++) {
-                                                            const _errs47 = errors;
-                                                            if (typeof data19[i2] !== "string") {
+                                                            const _errs49 = errors;
+                                                            if (typeof data20[i2] !== "string") {
                                                               validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/podCIDRs/" + i2, schemaPath: "#/definitions/node/properties/podCIDRs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                               return false;
                                                             }
-                                                            var valid8 = _errs47 === errors;
+                                                            var valid8 = _errs49 === errors;
                                                             if (!valid8) {
                                                               break;
                                                             }
@@ -22641,23 +22653,23 @@ var require_validators = __commonJS({
                                                           return false;
                                                         }
                                                       }
-                                                      var valid3 = _errs45 === errors;
+                                                      var valid3 = _errs47 === errors;
                                                     } else {
                                                       var valid3 = true;
                                                     }
                                                     if (valid3) {
                                                       if (data1.labels !== void 0) {
-                                                        let data21 = data1.labels;
-                                                        const _errs49 = errors;
-                                                        if (errors === _errs49) {
-                                                          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                                                            for (const key5 in data21) {
-                                                              const _errs52 = errors;
-                                                              if (typeof data21[key5] !== "string") {
+                                                        let data22 = data1.labels;
+                                                        const _errs51 = errors;
+                                                        if (errors === _errs51) {
+                                                          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                                            for (const key5 in data22) {
+                                                              const _errs54 = errors;
+                                                              if (typeof data22[key5] !== "string") {
                                                                 validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                 return false;
                                                               }
-                                                              var valid9 = _errs52 === errors;
+                                                              var valid9 = _errs54 === errors;
                                                               if (!valid9) {
                                                                 break;
                                                               }
@@ -22667,7 +22679,7 @@ var require_validators = __commonJS({
                                                             return false;
                                                           }
                                                         }
-                                                        var valid3 = _errs49 === errors;
+                                                        var valid3 = _errs51 === errors;
                                                       } else {
                                                         var valid3 = true;
                                                       }
@@ -32118,19 +32130,20 @@ var HELM_MAPPINGS = [
 function modelFromHelmValues(values, minor, files, chartDefaults) {
   const reader = helmReader(values, minor, chartDefaults);
   const written = /* @__PURE__ */ new Map();
-  for (const mapping of HELM_MAPPINGS) {
-    if (written.has(mapping.key) || !inRange(minor, mapping.since, mapping.until)) continue;
-    const rendered = renderMapping(mapping, reader);
-    if (!rendered) continue;
-    const value = rendered.value ?? agentDefault(mapping.key, minor).value;
-    written.set(mapping.key, {
-      key: mapping.key,
-      value,
-      unknown: value !== void 0 && isPlaceholder(value),
-      source: rendered.source
-    });
+  for (const [key, rendered] of renderConfigMap(reader)) {
+    const value = rendered.value ?? agentDefault(key, minor).value;
+    written.set(key, { key, value, unknown: value !== void 0 && isPlaceholder(value), source: rendered.source });
   }
   return createModel("helm-values", minor, files, written, reader);
+}
+function renderConfigMap(reader) {
+  const rendered = /* @__PURE__ */ new Map();
+  for (const mapping of HELM_MAPPINGS) {
+    if (rendered.has(mapping.key) || !inRange(reader.minor, mapping.since, mapping.until)) continue;
+    const one = renderMapping(mapping, reader);
+    if (one) rendered.set(mapping.key, one);
+  }
+  return rendered;
 }
 function helmReader(values, minor, chartDefaults) {
   const cache = /* @__PURE__ */ new Map();
@@ -34748,6 +34761,70 @@ function withoutUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== void 0));
 }
 
+// src/nodes/overlay-inventory.ts
+function overlayInventory(listed, file) {
+  if (listed === void 0) return file;
+  if (file === void 0) return { file: "cluster", nodes: listed };
+  const byName = new Map(file.nodes.map((node) => [node.name, node]));
+  const nodes = listed.map((node) => {
+    const collected = byName.get(node.name);
+    byName.delete(node.name);
+    return collected ? { ...node, ...collected } : node;
+  });
+  return { file: file.file, nodes: [...nodes, ...byName.values()] };
+}
+
+// src/rules/locate.ts
+function placeFinding(evidence) {
+  const items2 = dedupe(evidence.map(describeEvidence));
+  const primary = items2.find((item) => item.writtenIn !== void 0);
+  const related = items2.filter((item) => item !== primary).map((item) => item.location ? { message: item.text, location: item.location } : { message: item.text });
+  const named = primary ?? items2.find((item) => item.explicit);
+  return { location: primary?.writtenIn, key: named?.key, related };
+}
+function firstLine(file) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function describeEvidence(item) {
+  if (item.kind === "node") {
+    const { file, span } = item.node.location;
+    const location2 = { file, ...span };
+    return { id: `node:${item.node.name}`, key: `node:${item.node.name}`, text: `node ${item.node.name}`, location: location2, writtenIn: void 0, explicit: false };
+  }
+  const source = item.kind === "setting" ? item.setting.source : item.value.source;
+  const shown = item.kind === "setting" ? item.setting.value ?? "unset" : String(item.value.value ?? "unset");
+  const note = describeSource(source);
+  const text2 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
+  const location = source.kind === "file" ? { file: source.file, ...source.span } : void 0;
+  return { id: `${source.kind}:${source.name}`, key: source.name, text: text2, location, writtenIn: location, explicit: isExplicit(source) };
+}
+function dedupe(items2) {
+  const seen = /* @__PURE__ */ new Set();
+  return items2.filter((item) => !seen.has(item.id) && seen.add(item.id));
+}
+
+// src/live/drift.ts
+function configDrift(model, live, checks) {
+  if (!model.helm) return [];
+  const findings = [];
+  for (const [key, rendered] of renderConfigMap(model.helm)) {
+    const liveValue = live.data.get(key);
+    if (rendered.value !== void 0 && isPlaceholder(rendered.value)) continue;
+    const fallback = agentDefault(key, model.minor).value;
+    if ((rendered.value ?? fallback) === (liveValue ?? fallback)) continue;
+    const source = rendered.source;
+    const location = source.kind === "file" ? { file: source.file, ...source.span } : model.files[0] ? firstLine(model.files[0]) : void 0;
+    const note = describeSource(source);
+    const words2 = { rendered: show(rendered.value, "nothing"), live: show(liveValue, "no such key"), source: note ? ` (${source.name}, ${note})` : "" };
+    const related = [{ message: `${key}: ${show(liveValue, "absent")} in the live ConfigMap`, resource: live.resource }];
+    findings.push(...checks.drift(key, words2, location, related));
+  }
+  return findings;
+}
+function show(value, absent) {
+  return value === void 0 ? absent : JSON.stringify(value);
+}
+
 // src/report/finding.ts
 var RANK = { error: 3, warning: 2, note: 1 };
 function exitCodeFor(result, failOn) {
@@ -34761,7 +34838,7 @@ function levelRank(level) {
   return RANK[level];
 }
 function compareFindings(a, b) {
-  return compareText(a.location?.file ?? "", b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.node ?? "", b.node ?? "") || compareText(a.message, b.message);
+  return compareText(a.location?.file ?? a.resource ?? "", b.location?.file ?? b.resource ?? "") || compareText(a.location ? "" : a.key ?? "", b.location ? "" : b.key ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.node ?? "", b.node ?? "") || compareText(a.message, b.message);
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -34949,12 +35026,16 @@ function nativeXdpSupport(node) {
   const kernel = node.kernel === void 0 ? void 0 : parseKernelVersion(node.kernel);
   if (interfaces.length === 0 || interfaces.some((i) => i.driver === void 0)) return void 0;
   for (const { driver } of interfaces) {
-    const since = NATIVE_XDP_SINCE[driver ?? ""];
-    if (since === void 0) return "false";
-    if (kernel === void 0) return void 0;
-    if (compareVersions(kernel, versionParts(since) ?? []) < 0) return "false";
+    const supported = driverHasNativeXdp(driver ?? "", kernel);
+    if (supported !== true) return supported === void 0 ? void 0 : "false";
   }
   return "true";
+}
+function driverHasNativeXdp(driver, kernel) {
+  const since = NATIVE_XDP_SINCE[driver];
+  if (since === void 0) return false;
+  if (kernel === void 0) return void 0;
+  return compareVersions(kernel, versionParts(since) ?? []) >= 0;
 }
 
 // src/rules/node-facts-lookup.ts
@@ -35292,7 +35373,11 @@ var INPUT_CHECK_PLACEHOLDERS = {
   "suppression-missing-reason": ["directive"],
   "suppression-unknown-rule": ["directive", "rules"],
   "suppression-unused": ["directive", "rules", "where"],
-  "baseline-entry-unused": ["rule", "file", "key", "recorded", "found"]
+  "baseline-entry-unused": ["rule", "file", "key", "recorded", "found"],
+  "nodes-not-readable": ["count", "reason"],
+  "kube-proxy-present": ["resource", "kpr"],
+  "api-server-address-missing": ["resource", "kpr"],
+  "config-drift": ["key", "rendered", "live", "source"]
 };
 function unknownPlaceholders(message, check) {
   const bad = [];
@@ -35473,35 +35558,6 @@ function backtrackingRisk(pattern) {
   return void 0;
 }
 
-// src/rules/locate.ts
-function placeFinding(evidence) {
-  const items2 = dedupe(evidence.map(describeEvidence));
-  const primary = items2.find((item) => item.writtenIn !== void 0);
-  const related = items2.filter((item) => item !== primary).map((item) => item.location ? { message: item.text, location: item.location } : { message: item.text });
-  const named = primary ?? items2.find((item) => item.explicit);
-  return { location: primary?.writtenIn, key: named?.key, related };
-}
-function firstLine(file) {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-function describeEvidence(item) {
-  if (item.kind === "node") {
-    const { file, span } = item.node.location;
-    const location2 = { file, ...span };
-    return { id: `node:${item.node.name}`, key: `node:${item.node.name}`, text: `node ${item.node.name}`, location: location2, writtenIn: void 0, explicit: false };
-  }
-  const source = item.kind === "setting" ? item.setting.source : item.value.source;
-  const shown = item.kind === "setting" ? item.setting.value ?? "unset" : String(item.value.value ?? "unset");
-  const note = describeSource(source);
-  const text2 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
-  const location = source.kind === "file" ? { file: source.file, ...source.span } : void 0;
-  return { id: `${source.kind}:${source.name}`, key: source.name, text: text2, location, writtenIn: location, explicit: isExplicit(source) };
-}
-function dedupe(items2) {
-  const seen = /* @__PURE__ */ new Set();
-  return items2.filter((item) => !seen.has(item.id) && seen.add(item.id));
-}
-
 // src/rules/input-finding.ts
 function inputFinding(rules2, check, values, location, key) {
   const rule = rules2.find((candidate) => candidate.check === check);
@@ -35546,6 +35602,26 @@ var InputChecks = class {
   nodesNotGiven(nodeRules, file) {
     const finding = this.finding("nodes-not-given", { count: String(nodeRules) }, file ? firstLine(file) : void 0, void 0);
     return finding && nodeRules > 0 ? [{ ...finding, outcome: "not-evaluated" }] : [];
+  }
+  /** One note when the API server refused to list the nodes (live mode): lint the configuration anyway. */
+  nodesRefused(nodeRules, reason) {
+    const finding = this.finding("nodes-not-readable", { count: String(nodeRules), reason }, void 0, void 0);
+    return finding && nodeRules > 0 ? [{ ...finding, outcome: "not-evaluated", resource: "nodes" }] : [];
+  }
+  /** kube-proxy still runs while Cilium replaces it (live mode): both program the services. */
+  kubeProxyPresent(resource, kpr) {
+    const finding = this.finding("kube-proxy-present", { resource, kpr }, void 0, void 0);
+    return finding ? [{ ...finding, resource }] : [];
+  }
+  /** Full kube-proxy replacement, no kube-proxy, and an agent that is not told where the API server is (live mode). */
+  apiServerAddressMissing(resource, kpr) {
+    const finding = this.finding("api-server-address-missing", { resource, kpr }, void 0, void 0);
+    return finding ? [{ ...finding, resource }] : [];
+  }
+  /** A key the values would render differently from the live ConfigMap, at the values line. */
+  drift(key, values, location, related) {
+    const finding = this.finding("config-drift", { key, ...values }, location, key, related);
+    return finding ? [finding] : [];
   }
   finding(check, values, location, key, related = []) {
     const finding = inputFinding(this.rules, check, values, location, key);
@@ -35888,31 +35964,39 @@ function rules() {
 }
 function analyse(options, keepModels = false) {
   const all2 = rules();
-  const inventory = options.nodes === void 0 ? void 0 : readInventory(options.nodes, options.maxFileBytes);
+  const fileInventory = options.nodes === void 0 ? void 0 : readInventory(options.nodes, options.maxFileBytes);
+  const inventory = overlayInventory(options.cluster?.nodes, fileInventory);
   const checks = new InputChecks(all2);
   const applicable = all2.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
   const bases = options.base ? new BaseModels({ ...options, minor: options.version.minor }, options.base) : void 0;
   const analysed = [];
-  for (const target of readTargets({ ...options, minor: options.version.minor })) {
+  for (const target of allTargets(options)) {
     const findings = [];
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
       const subjects = rule["for-each"] === "node" ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node })) : rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
-      for (const subject of subjects) {
-        const finding = evaluateRule(rule, subject, target);
-        if (finding) findings.push(finding);
-      }
+      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+      findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
     }
+    if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
+    if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
     analysed.push({ kind: target.model.kind, files: target.model.files, findings, ...keepModels && { model: target.model } });
   }
   const runFindings = [];
-  if (inventory) runFindings.push(...checks.duplicates(inventory.duplicates));
+  if (fileInventory) runFindings.push(...checks.duplicates(fileInventory.duplicates));
   if (!inventory || inventory.nodes.length === 0) {
-    runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule["for-each"] === "node").length, analysed[0]?.files[0]));
+    const nodeRules = applicable.filter((rule) => rule["for-each"] === "node").length;
+    const refused = options.cluster?.nodesRefused;
+    runFindings.push(...refused === void 0 ? checks.nodesNotGiven(nodeRules, analysed[0]?.files[0]) : checks.nodesRefused(nodeRules, refused));
   }
+  runFindings.push(...options.cluster?.findings ?? []);
   return { targets: analysed, inventory, runFindings, notices: bases?.notices ?? [] };
+}
+function* allTargets(options) {
+  yield* readTargets({ ...options, minor: options.version.minor });
+  if (options.cluster) yield options.cluster.target;
 }
 function lint(options) {
   const analysis = analyse(options);
@@ -35921,7 +36005,8 @@ function lint(options) {
     ciliumVersion: options.version.text,
     targets: analysis.targets.map(({ kind, files }) => ({ kind, files })),
     findings: applyDecisions([...analysis.targets.flatMap((analysed) => analysed.findings), ...analysis.runFindings], {
-      files: [...analysis.targets.flatMap((analysed) => analysed.files), ...options.nodes === void 0 ? [] : [displayPath(options.nodes)]],
+      // Directives live in files: the cluster's ConfigMap (--kube) has none to read.
+      files: [...analysis.targets.filter((analysed) => analysed.files !== options.cluster?.target.model.files).flatMap((analysed) => analysed.files), ...options.nodes === void 0 ? [] : [displayPath(options.nodes)]],
       config: options.config,
       rules: rules(),
       baseline: options.baseline
@@ -35929,6 +36014,13 @@ function lint(options) {
     rules: rules().map(summarize),
     ...analysis.notices.length > 0 ? { notices: analysis.notices } : {}
   };
+}
+function notEvaluatedOnce(findings) {
+  const [first] = findings;
+  if (!first || findings.length === 1) return [...findings];
+  const names = findings.flatMap((finding) => finding.node === void 0 ? [] : [finding.node]);
+  const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, and ${names.length - 3} more` : "");
+  return [{ ...first, node: void 0, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
 }
 function withBase(target, base, version2) {
   return base ? [{ model: target.model, version: version2, base }] : [];
@@ -35969,8 +36061,8 @@ function ruleDocsUrl(id) {
 // src/report/sarif.ts
 function formatSarif(result) {
   const index = new Map(result.rules.map((rule, i) => [rule.id, i]));
-  const located2 = result.findings.filter((finding) => finding.location !== void 0);
-  const unlocated = result.findings.filter((finding) => finding.location === void 0);
+  const located2 = result.findings.filter((finding) => finding.location !== void 0 || finding.resource !== void 0);
+  const unlocated = result.findings.filter((finding) => finding.location === void 0 && finding.resource === void 0);
   const fingerprints = numberOccurrences(located2.map(fingerprintBase));
   const log2 = {
     $schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -36038,11 +36130,13 @@ function describeResult(finding, ruleIndex, fingerprint) {
     message: { text: finding.node ? `[${finding.node}] ${finding.message}` : finding.message }
   };
   if (finding.location) result["locations"] = [{ physicalLocation: physical(finding.location) }];
+  else if (finding.resource) result["locations"] = [{ logicalLocations: [logical(finding.resource, finding.key)] }];
   if (finding.related.length > 0) {
     result["relatedLocations"] = finding.related.map((related, id) => ({
       id,
       message: { text: related.message },
-      ...related.location ? { physicalLocation: physical(related.location) } : {}
+      ...related.location ? { physicalLocation: physical(related.location) } : {},
+      ...related.resource ? { logicalLocations: [logical(related.resource, void 0)] } : {}
     }));
   }
   result["partialFingerprints"] = { primaryLocationLineHash: fingerprint };
@@ -36059,8 +36153,11 @@ function physical(location) {
     region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: Math.max(location.endColumn, location.column) }
   };
 }
+function logical(resource, key) {
+  return key === void 0 ? { name: resource, fullyQualifiedName: resource, kind: "resource" } : { name: key, fullyQualifiedName: `${resource}/data/${key}`, kind: "property" };
+}
 function fingerprintBase(finding) {
-  const parts = [finding.ruleId, finding.location?.file ?? "", finding.key ?? "", finding.node ?? "", finding.outcome];
+  const parts = [finding.ruleId, finding.location?.file ?? finding.resource ?? "", finding.key ?? "", finding.node ?? "", finding.outcome];
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 function numberOccurrences(bases) {
@@ -36085,14 +36182,15 @@ function formatText(result, options = { color: false }) {
   const suppressed = result.findings.length - findings.length;
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const file = finding.location?.file ?? "<command line>";
+    const file = finding.location?.file ?? finding.resource ?? "<command line>";
     byFile.set(file, [...byFile.get(file) ?? [], finding]);
   }
   const lines2 = [];
   for (const [file, findings2] of byFile) {
     lines2.push("", palette.bold(file));
     const rows = findings2.map((f) => [
-      `${f.location?.line ?? 0}:${f.location?.column ?? 0}`,
+      // A live finding has no line: its ConfigMap key stands in the position column.
+      f.location || f.resource === void 0 ? `${f.location?.line ?? 0}:${f.location?.column ?? 0}` : f.key ?? "-",
       f.level,
       f.node ? `[${f.node}] ${f.message}` : f.message,
       f.ruleId

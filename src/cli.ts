@@ -20,6 +20,10 @@ import type { LocalChart } from './chart/chart-dir.js';
 import { toolVersion } from './package-root.js';
 import type { CilintConfig } from './config/config.js';
 import { loadConfigFor } from './config/load-config.js';
+import { lintCluster } from './live/lint-cluster.js';
+import { liveTimeout, withLiveOptions } from './live/live-options.js';
+import type { LiveFlags } from './live/live-options.js';
+import { addInventoryCommands } from './collect/inventory-command.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
 export interface CliIo {
@@ -31,7 +35,7 @@ export interface CliIo {
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 
 /** Run the CLI with arguments (without `node` and the script) and return the exit status. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status = 0;
   const errors: string[] = [];
   const program = new Command('cilint')
@@ -40,11 +44,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => errors.push(text), outputError: (text) => errors.push(text) });
 
-  withInputOptions(
+  withLiveOptions(withInputOptions(
     program
       .command('lint')
       .description('lint configurations (each FILE is its own target; -f files merge into one Helm release)'),
-  )
+  ))
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_ON.join(', ')}`).default('error'))
@@ -53,8 +57,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     .option('--baseline <file>', 'accept the findings recorded in this baseline file; report its entries that match nothing')
     .option('--update-baseline', 'rewrite the --baseline file with every finding of this run (and exit 0)')
     .option('--base <ref>', 'also read the files at this git revision and flag datapath-disruptive changes (routing, IPAM, KPR, encryption, cluster identity, pod CIDRs, MTU)')
-    .action((files: string[], options: LintFlags, command: Command) => {
-      status = runLint(files, withConfigFile(options, command), io);
+    .action(async (files: string[], options: LintFlags, command: Command) => {
+      status = await runLint(files, withConfigFile(options, command), io);
     });
 
   withInputOptions(
@@ -83,15 +87,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       emit(formatRules(rules(), options.format as (typeof RULE_FORMATS)[number]), options.output, io);
     });
 
+  addInventoryCommands(program, io.stdout);
+
   try {
-    program.parse([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') {
         // `cilint` alone: show what it takes, as a usage error.
-        io.stderr(`cilint: a command is required (lint, explain or rules); see cilint --help\n`);
+        io.stderr(`cilint: a command is required (lint, explain, rules or inventory); see cilint --help\n`);
         return 2;
       }
       const text = errors.join(' ').replace(/\s+/g, ' ').replace(/^error: /, '').trim() || error.message;
@@ -131,7 +137,7 @@ interface InputFlags {
   maxFileSize: string;
 }
 
-interface LintFlags extends InputFlags {
+interface LintFlags extends InputFlags, LiveFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -162,7 +168,7 @@ interface ExplainFlags extends InputFlags {
   output?: string;
 }
 
-function runLint(files: string[], flags: LintFlags, io: CliIo): number {
+async function runLint(files: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const formatName = parseFormat(flags.format);
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
     throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
@@ -170,14 +176,18 @@ function runLint(files: string[], flags: LintFlags, io: CliIo): number {
   if (flags.updateBaseline && flags.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, update: flags.updateBaseline === true };
   const base = flags.base === undefined ? undefined : { ref: flags.base, ifUnavailable: 'fail' as const };
-  const result = lint({ ...lintOptions(files, flags), config: flags.configFile, baseline, base });
+  const decisions = { config: flags.configFile, baseline, base };
+  liveTimeout(flags);
+  const result = flags.kube
+    ? await lintCluster(flags, (ciliumVersion) => ({ ...lintOptions(files, { ...flags, ciliumVersion }, true), ...decisions }))
+    : lint({ ...lintOptions(files, flags), ...decisions });
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);
 }
 
-/** Check the input flags and turn them into lint()'s options. */
-function lintOptions(files: string[], flags: InputFlags): LintOptions {
+/** Check the input flags and turn them into lint()'s options; in live mode (--kube) the cluster is an input. */
+function lintOptions(files: string[], flags: InputFlags, live = false): LintOptions {
   const maxFileBytes = Number(flags.maxFileSize);
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not "${flags.maxFileSize}"`);
   const sets: SetValue[] = [
@@ -185,8 +195,8 @@ function lintOptions(files: string[], flags: InputFlags): LintOptions {
     ...flags.setString.map((text) => ({ flag: '--set-string' as const, text })),
     ...flags.setJson.map((text) => ({ flag: '--set-json' as const, text })),
   ];
-  if (files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
-    throw new UsageError('no input: give values files, -f/--values, --set or --config-map (see --help)');
+  if (!live && files.length === 0 && flags.values.length === 0 && sets.length === 0 && flags.configMap.length === 0) {
+    throw new UsageError('no input: give values files, -f/--values, --set, --config-map or --kube (see --help)');
   }
   const chart = flags.chart === undefined ? undefined : readChart(flags.chart, maxFileBytes);
   const version = ciliumVersion(flags.ciliumVersion, chart);

@@ -6,8 +6,11 @@ import type { SetValue, Target } from './inputs/targets.js';
 import { parseYamlFile } from './inputs/yaml-tree.js';
 import type { DuplicateKey } from './inputs/yaml-tree.js';
 import { inventoryFromFile } from './nodes/load-inventory.js';
-import type { Inventory } from './nodes/node-facts.js';
 import type { ConfigModel } from './model/config-model.js';
+import { overlayInventory } from './nodes/overlay-inventory.js';
+import type { Inventory, NodeFacts } from './nodes/node-facts.js';
+import { configDrift } from './live/drift.js';
+import type { LiveConfigMap } from './live/drift.js';
 import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
@@ -46,6 +49,20 @@ export interface LintOptions {
   readonly baseline?: BaselineOptions | undefined;
   /** A git revision to compare every target with (the change rules). */
   readonly base?: BaseOptions | undefined;
+  /** What live mode (--kube) read from the cluster. */
+  readonly cluster?: ClusterInputs;
+}
+
+/** ClusterInputs is what live mode read: the cilium-config ConfigMap as a target, the nodes, and findings of its own. */
+export interface ClusterInputs {
+  readonly target: Target;
+  /** The ConfigMap's data as the API server holds it, for drift against values files. */
+  readonly configMap: LiveConfigMap;
+  /** The nodes the API server listed; undefined when it refused to list them. */
+  readonly nodes: readonly NodeFacts[] | undefined;
+  /** Why the nodes could not be listed, reported instead of "no inventory given". */
+  readonly nodesRefused: string | undefined;
+  readonly findings: readonly Finding[];
 }
 
 let rulesOnce: Rule[] | undefined;
@@ -80,12 +97,13 @@ export interface Analysis {
  */
 export function analyse(options: LintOptions, keepModels = false): Analysis {
   const all = rules();
-  const inventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
+  const fileInventory = options.nodes === undefined ? undefined : readInventory(options.nodes, options.maxFileBytes);
+  const inventory = overlayInventory(options.cluster?.nodes, fileInventory);
   const checks = new InputChecks(all);
   const applicable = all.filter((rule) => inRange(options.version.minor, rule.versions?.from, rule.versions?.to));
   const bases = options.base ? new BaseModels({ ...options, minor: options.version.minor }, options.base) : undefined;
   const analysed: AnalysedTarget[] = [];
-  for (const target of readTargets({ ...options, minor: options.version.minor })) {
+  for (const target of allTargets(options)) {
     const findings: Finding[] = [];
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
@@ -96,20 +114,29 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
           : rule['for-each'] === 'change'
             ? withBase(target, base, options.version)
             : [{ model: target.model, version: options.version }];
-      for (const subject of subjects) {
-        const finding = evaluateRule(rule, subject, target);
-        if (finding) findings.push(finding);
-      }
+      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+      findings.push(...outcomes.filter((finding) => finding.outcome === 'violation'), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === 'not-evaluated')));
     }
+    if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
+    if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
     analysed.push({ kind: target.model.kind, files: target.model.files, findings, ...(keepModels && { model: target.model }) });
   }
   const runFindings: Finding[] = [];
-  if (inventory) runFindings.push(...checks.duplicates(inventory.duplicates));
+  if (fileInventory) runFindings.push(...checks.duplicates(fileInventory.duplicates));
   if (!inventory || inventory.nodes.length === 0) {
-    runFindings.push(...checks.nodesNotGiven(applicable.filter((rule) => rule['for-each'] === 'node').length, analysed[0]?.files[0]));
+    const nodeRules = applicable.filter((rule) => rule['for-each'] === 'node').length;
+    const refused = options.cluster?.nodesRefused;
+    runFindings.push(...(refused === undefined ? checks.nodesNotGiven(nodeRules, analysed[0]?.files[0]) : checks.nodesRefused(nodeRules, refused)));
   }
+  runFindings.push(...(options.cluster?.findings ?? []));
   return { targets: analysed, inventory, runFindings, notices: bases?.notices ?? [] };
+}
+
+/** The targets the files make, then the live cluster's ConfigMap (--kube), one at a time. */
+function* allTargets(options: LintOptions): Generator<Target> {
+  yield* readTargets({ ...options, minor: options.version.minor });
+  if (options.cluster) yield options.cluster.target;
 }
 
 /** Lint the targets the options name. Throws a CilintError (exit 2) on unreadable input. */
@@ -120,7 +147,8 @@ export function lint(options: LintOptions): LintResult {
     ciliumVersion: options.version.text,
     targets: analysis.targets.map(({ kind, files }) => ({ kind, files })),
     findings: applyDecisions([...analysis.targets.flatMap((analysed) => analysed.findings), ...analysis.runFindings], {
-      files: [...analysis.targets.flatMap((analysed) => analysed.files), ...(options.nodes === undefined ? [] : [displayPath(options.nodes)])],
+      // Directives live in files: the cluster's ConfigMap (--kube) has none to read.
+      files: [...analysis.targets.filter((analysed) => analysed.files !== options.cluster?.target.model.files).flatMap((analysed) => analysed.files), ...(options.nodes === undefined ? [] : [displayPath(options.nodes)])],
       config: options.config,
       rules: rules(),
       baseline: options.baseline,
@@ -128,6 +156,18 @@ export function lint(options: LintOptions): LintResult {
     rules: rules().map(summarize),
     ...(analysis.notices.length > 0 ? { notices: analysis.notices } : {}),
   };
+}
+
+/**
+ * One note for a rule that could not be evaluated on several nodes (a kubectl or live inventory has no
+ * sysctls, say), naming a few of them: a note per node would bury the findings of a large fleet.
+ */
+function notEvaluatedOnce(findings: readonly Finding[]): Finding[] {
+  const [first] = findings;
+  if (!first || findings.length === 1) return [...findings];
+  const names = findings.flatMap((finding) => (finding.node === undefined ? [] : [finding.node]));
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
+  return [{ ...first, node: undefined, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
 }
 
 /** A change rule's subject: the target with its base model; none when the target is new or no --base was given. */

@@ -93,7 +93,8 @@ export function* readTargets(request: TargetRequest): Generator<Target> {
   }
 }
 
-function configMapTarget(parsed: YamlFile, match: NonNullable<ReturnType<typeof findCiliumConfig>>, minor: Minor): Target {
+/** The target of a cilium-config ConfigMap found in a parsed file (live mode parses the API's answer). */
+export function configMapTarget(parsed: YamlFile, match: NonNullable<ReturnType<typeof findCiliumConfig>>, minor: Minor): Target {
   return {
     model: modelFromConfigMap(match.data, parsed.path, minor),
     duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })),

@@ -15,19 +15,25 @@ import { inRange, stepAt } from './steps.js';
 export function modelFromHelmValues(values: VMap, minor: Minor, files: readonly string[], chartDefaults?: unknown): ConfigModel {
   const reader = helmReader(values, minor, chartDefaults);
   const written = new Map<string, Setting>();
-  for (const mapping of HELM_MAPPINGS) {
-    if (written.has(mapping.key) || !inRange(minor, mapping.since, mapping.until)) continue;
-    const rendered = renderMapping(mapping, reader);
-    if (!rendered) continue;
-    const value = rendered.value ?? agentDefault(mapping.key, minor).value;
-    written.set(mapping.key, {
-      key: mapping.key,
-      value,
-      unknown: value !== undefined && isPlaceholder(value),
-      source: rendered.source,
-    });
+  for (const [key, rendered] of renderConfigMap(reader)) {
+    const value = rendered.value ?? agentDefault(key, minor).value;
+    written.set(key, { key, value, unknown: value !== undefined && isPlaceholder(value), source: rendered.source });
   }
   return createModel('helm-values', minor, files, written, reader);
+}
+
+/**
+ * The cilium-config keys the chart of the reader's release renders, as far as cilint knows them: a value, or
+ * undefined when the chart leaves the key out. Keys whose Helm value is absent and has no default are missing.
+ */
+export function renderConfigMap(reader: HelmReader): Map<string, Rendered> {
+  const rendered = new Map<string, Rendered>();
+  for (const mapping of HELM_MAPPINGS) {
+    if (rendered.has(mapping.key) || !inRange(reader.minor, mapping.since, mapping.until)) continue;
+    const one = renderMapping(mapping, reader);
+    if (one) rendered.set(mapping.key, one);
+  }
+  return rendered;
 }
 
 /**

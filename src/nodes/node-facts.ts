@@ -6,6 +6,8 @@ export interface NodeInterface {
   readonly name: string;
   readonly driver?: string;
   readonly mtu?: number;
+  /** What inventory collect found for this driver at this kernel; informational, rules use driver and kernel. */
+  readonly nativeXdp?: boolean;
 }
 
 /** A NodeFacts is one node of the inventory; every fact but the name may be missing. */

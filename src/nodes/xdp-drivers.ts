@@ -25,10 +25,16 @@ export function nativeXdpSupport(node: NodeFacts): string | undefined {
   const kernel = node.kernel === undefined ? undefined : parseKernelVersion(node.kernel);
   if (interfaces.length === 0 || interfaces.some((i) => i.driver === undefined)) return undefined;
   for (const { driver } of interfaces) {
-    const since = NATIVE_XDP_SINCE[driver ?? ''];
-    if (since === undefined) return 'false';
-    if (kernel === undefined) return undefined;
-    if (compareVersions(kernel, versionParts(since) ?? []) < 0) return 'false';
+    const supported = driverHasNativeXdp(driver ?? '', kernel);
+    if (supported !== true) return supported === undefined ? undefined : 'false';
   }
   return 'true';
+}
+
+/** Does a driver run XDP natively at a kernel? Undefined when the driver is in the table but the kernel is unknown. */
+export function driverHasNativeXdp(driver: string, kernel: readonly number[] | undefined): boolean | undefined {
+  const since = NATIVE_XDP_SINCE[driver];
+  if (since === undefined) return false;
+  if (kernel === undefined) return undefined;
+  return compareVersions(kernel, versionParts(since) ?? []) >= 0;
 }

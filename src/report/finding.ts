@@ -14,6 +14,8 @@ export interface Location {
 export interface RelatedLocation {
   readonly message: string;
   readonly location?: Location;
+  /** In live mode, the cluster object instead of a file (`configmap/kube-system/cilium-config`, `node/worker-1`). */
+  readonly resource?: string;
 }
 
 /** A Suppression says why a finding does not count: a cilint-disable comment (inSource) or the baseline (external). */
@@ -38,6 +40,11 @@ export interface Finding {
   readonly node: string | undefined;
   /** Set when a directive or the baseline suppresses the finding: it is still reported, but never counts. */
   readonly suppression?: Suppression;
+  /**
+   * In live mode (cilint lint --kube) there is no file: the cluster object the finding is about, such as
+   * `configmap/kube-system/cilium-config` (with `key`), and `location` is undefined.
+   */
+  readonly resource?: string;
 }
 
 /** A TargetSummary says what one target was made of. */
@@ -93,7 +100,8 @@ export function levelRank(level: Level): number {
 /** Order findings by file, line, column, rule and node, so that output never depends on input order. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    compareText(a.location?.file ?? '', b.location?.file ?? '') ||
+    compareText(a.location?.file ?? a.resource ?? '', b.location?.file ?? b.resource ?? '') ||
+    compareText(a.location ? '' : (a.key ?? ''), b.location ? '' : (b.key ?? '')) ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
     (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
     compareText(a.ruleId, b.ruleId) ||

@@ -14,7 +14,9 @@ export function formatGithub(result: LintResult): string {
         properties.push(`file=${escapeProperty(file)}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`);
       }
       properties.push(`title=${escapeProperty(`cilint ${finding.ruleId}`)}`);
-      const message = finding.node ? `[${finding.node}] ${finding.message}` : finding.message;
+      // Without a file (live mode) the annotation names the cluster object in its message instead.
+      const where = !finding.location && finding.resource ? `${finding.resource}${finding.key ? ` ${finding.key}` : ''}: ` : '';
+      const message = `${where}${finding.node ? `[${finding.node}] ` : ''}${finding.message}`;
       return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(message)}\n`;
     })
     .join('');

@@ -20,14 +20,19 @@ export function formatJson(result: LintResult): string {
       level: finding.level,
       outcome: finding.outcome,
       message: finding.message,
-      location: finding.location ?? null,
+      location: finding.location ?? liveLocation(finding.resource, finding.key),
       key: finding.key ?? null,
       node: finding.node ?? null,
-      related: finding.related.map((related) => ({ message: related.message, location: related.location ?? null })),
+      related: finding.related.map((related) => ({ message: related.message, location: related.location ?? liveLocation(related.resource, undefined) })),
       suppressed: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
     })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** A live finding's place: the cluster object and, for a ConfigMap, the key (schemas/report.schema.json resourceLocation). */
+function liveLocation(resource: string | undefined, key: string | undefined): { resource: string; key: string | null } | null {
+  return resource === undefined ? null : { resource, key: key ?? null };
 }
 
 function count(findings: readonly Finding[], level: Finding['level']): number {

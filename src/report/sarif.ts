@@ -6,8 +6,8 @@ import type { Finding, LintResult, Location, RuleSummary } from './finding.js';
 /** Render the report as one SARIF run. */
 export function formatSarif(result: LintResult): string {
   const index = new Map(result.rules.map((rule, i) => [rule.id, i]));
-  const located = result.findings.filter((finding) => finding.location !== undefined);
-  const unlocated = result.findings.filter((finding) => finding.location === undefined);
+  const located = result.findings.filter((finding) => finding.location !== undefined || finding.resource !== undefined);
+  const unlocated = result.findings.filter((finding) => finding.location === undefined && finding.resource === undefined);
   const fingerprints = numberOccurrences(located.map(fingerprintBase));
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
@@ -65,11 +65,13 @@ function describeResult(finding: Finding, ruleIndex: number, fingerprint: string
     message: { text: finding.node ? `[${finding.node}] ${finding.message}` : finding.message },
   };
   if (finding.location) result['locations'] = [{ physicalLocation: physical(finding.location) }];
+  else if (finding.resource) result['locations'] = [{ logicalLocations: [logical(finding.resource, finding.key)] }];
   if (finding.related.length > 0) {
     result['relatedLocations'] = finding.related.map((related, id) => ({
       id,
       message: { text: related.message },
       ...(related.location ? { physicalLocation: physical(related.location) } : {}),
+      ...(related.resource ? { logicalLocations: [logical(related.resource, undefined)] } : {}),
     }));
   }
   result['partialFingerprints'] = { primaryLocationLineHash: fingerprint };
@@ -89,9 +91,19 @@ function physical(location: Location) {
   };
 }
 
+/**
+ * A live finding has no file: it is about a cluster object, or one key of a ConfigMap. Live SARIF is for
+ * reading, not code scanning (GitHub wants a physical location), so logical locations say where it is.
+ */
+function logical(resource: string, key: string | undefined) {
+  return key === undefined
+    ? { name: resource, fullyQualifiedName: resource, kind: 'resource' }
+    : { name: key, fullyQualifiedName: `${resource}/data/${key}`, kind: 'property' };
+}
+
 /** A fingerprint from rule, file, key and node, never the line, so that edits elsewhere keep alerts stable. */
 export function fingerprintBase(finding: Finding): string {
-  const parts = [finding.ruleId, finding.location?.file ?? '', finding.key ?? '', finding.node ?? '', finding.outcome];
+  const parts = [finding.ruleId, finding.location?.file ?? finding.resource ?? '', finding.key ?? '', finding.node ?? '', finding.outcome];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 

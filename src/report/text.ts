@@ -24,14 +24,15 @@ export function formatText(result: LintResult, options: { color: boolean } = { c
   const suppressed = result.findings.length - findings.length;
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const file = finding.location?.file ?? '<command line>';
+    const file = finding.location?.file ?? finding.resource ?? '<command line>';
     byFile.set(file, [...(byFile.get(file) ?? []), finding]);
   }
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
     lines.push('', palette.bold(file));
     const rows = findings.map((f) => [
-      `${f.location?.line ?? 0}:${f.location?.column ?? 0}`,
+      // A live finding has no line: its ConfigMap key stands in the position column.
+      f.location || f.resource === undefined ? `${f.location?.line ?? 0}:${f.location?.column ?? 0}` : (f.key ?? '-'),
       f.level,
       f.node ? `[${f.node}] ${f.message}` : f.message,
       f.ruleId,

@@ -69,6 +69,30 @@ export class InputChecks {
     return finding && nodeRules > 0 ? [{ ...finding, outcome: 'not-evaluated' }] : [];
   }
 
+  /** One note when the API server refused to list the nodes (live mode): lint the configuration anyway. */
+  nodesRefused(nodeRules: number, reason: string): Finding[] {
+    const finding = this.finding('nodes-not-readable', { count: String(nodeRules), reason }, undefined, undefined);
+    return finding && nodeRules > 0 ? [{ ...finding, outcome: 'not-evaluated', resource: 'nodes' }] : [];
+  }
+
+  /** kube-proxy still runs while Cilium replaces it (live mode): both program the services. */
+  kubeProxyPresent(resource: string, kpr: string): Finding[] {
+    const finding = this.finding('kube-proxy-present', { resource, kpr }, undefined, undefined);
+    return finding ? [{ ...finding, resource }] : [];
+  }
+
+  /** Full kube-proxy replacement, no kube-proxy, and an agent that is not told where the API server is (live mode). */
+  apiServerAddressMissing(resource: string, kpr: string): Finding[] {
+    const finding = this.finding('api-server-address-missing', { resource, kpr }, undefined, undefined);
+    return finding ? [{ ...finding, resource }] : [];
+  }
+
+  /** A key the values would render differently from the live ConfigMap, at the values line. */
+  drift(key: string, values: Record<string, string>, location: Location | undefined, related: Finding['related']): Finding[] {
+    const finding = this.finding('config-drift', { key, ...values }, location, key, related);
+    return finding ? [finding] : [];
+  }
+
   private finding(check: InputCheck, values: Record<string, string>, location: Location | undefined, key: string | undefined, related: Finding['related'] = []): Finding | undefined {
     const finding = inputFinding(this.rules, check, values, location, key);
     return finding && { ...finding, related };

@@ -27,6 +27,10 @@ export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly stri
   'suppression-unknown-rule': ['directive', 'rules'],
   'suppression-unused': ['directive', 'rules', 'where'],
   'baseline-entry-unused': ['rule', 'file', 'key', 'recorded', 'found'],
+  'nodes-not-readable': ['count', 'reason'],
+  'kube-proxy-present': ['resource', 'kpr'],
+  'api-server-address-missing': ['resource', 'kpr'],
+  'config-drift': ['key', 'rendered', 'live', 'source'],
 };
 
 /** The placeholders of a message that name no known fact (empty when all are fine). */

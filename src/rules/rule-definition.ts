@@ -54,7 +54,11 @@ export type InputCheck =
   | 'suppression-unknown-rule'
   | 'suppression-unused'
   | 'baseline-entry-unused'
-  | KeyCheck;
+  | KeyCheck
+  | LiveCheck;
+
+/** The checks only live mode (cilint lint --kube) performs. */
+export type LiveCheck = 'nodes-not-readable' | 'kube-proxy-present' | 'api-server-address-missing' | 'config-drift';
 
 /** A RuleDefinition is the content of one rules/<id>.yaml file. */
 export interface RuleDefinition {

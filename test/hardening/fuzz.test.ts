@@ -19,10 +19,10 @@ const file = (text: string): string => {
 };
 
 /** Run the CLI in-process and check the contract: a known status, and for 2 exactly one line naming the problem. */
-function expectContract(args: string[]): void {
+async function expectContract(args: string[]): Promise<void> {
   let stdout = '';
   let stderr = '';
-  const status = runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false });
+  const status = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false });
   expect([0, 1, 2], `${args.join(' ')}\n${stderr}`).toContain(status);
   if (status === 2) {
     expect(stderr, args.join(' ')).toMatch(/^cilint: [^\n]+\n$/);
@@ -51,40 +51,40 @@ const EDGES = (): string[][] => [
 ];
 
 describe('fuzzing', () => {
-  it('values files made of YAML punctuation', () => {
-    fc.assert(fc.property(yamlish, (text) => expectContract(['lint', file(text), '--format', 'json'])), RUNS);
+  it('values files made of YAML punctuation', async () => {
+    await fc.assert(fc.asyncProperty(yamlish, (text) => expectContract(['lint', file(text), '--format', 'json'])), RUNS);
   });
 
-  it('a real values file with random bytes spliced in', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: EXAMPLE.length }), yamlish, (at, noise) => expectContract(['lint', file(EXAMPLE.slice(0, at) + noise + EXAMPLE.slice(at)), '--cilium-version', '1.16'])),
+  it('a real values file with random bytes spliced in', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: EXAMPLE.length }), yamlish, (at, noise) => expectContract(['lint', file(EXAMPLE.slice(0, at) + noise + EXAMPLE.slice(at)), '--cilium-version', '1.16'])),
       RUNS,
     );
   });
 
-  it('values of any shape', () => {
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('kubeProxyReplacement', 'bpf', 'hubble', 'routingMode', 'MTU', 'cilium', 'tunnel', 'endpointStatus', 'x'), fc.jsonValue({ maxDepth: 3 })), (values) => expectContract(['lint', file(stringify(values)), '--format', 'sarif'])), RUNS);
+  it('values of any shape', async () => {
+    await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom('kubeProxyReplacement', 'bpf', 'hubble', 'routingMode', 'MTU', 'cilium', 'tunnel', 'endpointStatus', 'x'), fc.jsonValue({ maxDepth: 3 })), (values) => expectContract(['lint', file(stringify(values)), '--format', 'sarif'])), RUNS);
   });
 
-  it('--set, --set-string and --set-json strings', () => {
+  it('--set, --set-string and --set-json strings', async () => {
     const SET_CHARS = fc.constantFrom(...'ab.[]=,\\{}"0123456789 -_'.split(''), '__proto__', 'true', 'null');
     const setText = fc.array(SET_CHARS, { maxLength: 40 }).map((parts) => parts.join(''));
     const base = file('hubble:\n  enabled: true\n');
-    fc.assert(fc.property(fc.constantFrom('--set', '--set-string', '--set-json'), setText, (flag, text) => expectContract(['lint', base, flag, text])), RUNS);
+    await fc.assert(fc.asyncProperty(fc.constantFrom('--set', '--set-string', '--set-json'), setText, (flag, text) => expectContract(['lint', base, flag, text])), RUNS);
   });
 
-  it('ConfigMaps with any data', () => {
+  it('ConfigMaps with any data', async () => {
     const data = fc.dictionary(fc.constantFrom('kube-proxy-replacement', 'routing-mode', 'tunnel', 'mtu', 'enable-bpf-masquerade', 'bpf-ct-global-tcp-max', 'enable-ipv6-big-tcp', 'x-y'), fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.constant(null), fc.boolean()));
-    fc.assert(fc.property(data, (values) => expectContract(['lint', '--config-map', file(stringify({ kind: 'ConfigMap', metadata: { name: 'cilium-config' }, data: values })), '--cilium-version', '1.17'])), RUNS);
+    await fc.assert(fc.asyncProperty(data, (values) => expectContract(['lint', '--config-map', file(stringify({ kind: 'ConfigMap', metadata: { name: 'cilium-config' }, data: values })), '--cilium-version', '1.17'])), RUNS);
   });
 
-  it('node inventories of any shape', () => {
+  it('node inventories of any shape', async () => {
     const node = fc.record({ name: fc.oneof(fc.string({ maxLength: 8 }), fc.integer()), kernel: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('5.10.0', '6.1.0-13-amd64', '4.18.0-553.el8_10.x86_64')), interfaces: fc.jsonValue({ maxDepth: 2 }), sysctls: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] });
     const values = file('bpf:\n  masquerade: true\nkubeProxyReplacement: "true"\nenableIPv6BIGTCP: true\n');
-    fc.assert(fc.property(fc.array(node, { maxLength: 4 }), (nodes) => expectContract(['lint', values, '--nodes', file(stringify({ nodes }))])), RUNS);
+    await fc.assert(fc.asyncProperty(fc.array(node, { maxLength: 4 }), (nodes) => expectContract(['lint', values, '--nodes', file(stringify({ nodes }))])), RUNS);
   });
 
-  it('rule files: a rule loads or is refused with a RuleDefinitionError', () => {
+  it('rule files: a rule loads or is refused with a RuleDefinitionError', async () => {
     const rule = fc.record(
       { id: fc.constant('fuzzed'), title: fc.string(), level: fc.constantFrom('error', 'warning', 'note', 'fatal'), 'for-each': fc.constantFrom('cluster', 'node', 'input'), when: fc.jsonValue({ maxDepth: 3 }), expect: fc.jsonValue({ maxDepth: 3 }), message: fc.string(), references: fc.array(fc.webUrl()) },
       { requiredKeys: [] },
@@ -101,8 +101,8 @@ describe('fuzzing', () => {
     );
   });
 
-  it('hand-picked edges', () => {
-    for (const args of EDGES()) expectContract(args);
+  it('hand-picked edges', async () => {
+    for (const args of EDGES()) await expectContract(args);
   });
 });
 

@@ -19,9 +19,9 @@ const file = (name: string, text: string): string => {
   return join(dir, name);
 };
 
-function cli(...args: string[]): { status: number; out: string } {
+async function cli(...args: string[]): Promise<{ status: number; out: string }> {
   let out = '';
-  const status = runCli(args, { stdout: (text) => (out += text), stderr: (text) => (out += text), color: false });
+  const status = await runCli(args, { stdout: (text) => (out += text), stderr: (text) => (out += text), color: false });
   return { status, out };
 }
 
@@ -48,27 +48,27 @@ describe('secrets', () => {
   );
 
   for (const format of ['text', 'json', 'sarif', 'github']) {
-    it(`stay out of the ${format} report`, () => {
-      const run = cli('lint', values, '--cilium-version', '1.16', '--set', `hubble.tls.auto.key=${SECRET}`, '--format', format);
+    it(`stay out of the ${format} report`, async () => {
+      const run = await cli('lint', values, '--cilium-version', '1.16', '--set', `hubble.tls.auto.key=${SECRET}`, '--format', format);
       expect(run.status).toBe(1);
       expect(run.out.length).toBeGreaterThan(100);
       expect(run.out).not.toContain(SECRET);
     });
   }
 
-  it('stay out of explain', () => {
-    const run = cli('explain', values, '--set', `tls.key=${SECRET}`, '--format', 'json');
+  it('stay out of explain', async () => {
+    const run = await cli('explain', values, '--set', `tls.key=${SECRET}`, '--format', 'json');
     expect(run.out).not.toContain(SECRET);
   });
 
-  it('stay out of --set errors', () => {
-    const run = cli('lint', values, '--set', `tls.key=${SECRET},broken`);
+  it('stay out of --set errors', async () => {
+    const run = await cli('lint', values, '--set', `tls.key=${SECRET},broken`);
     expect(run).toEqual({ status: 2, out: `cilint: --set "tls.key=[redacted],broken": cannot be parsed\n` });
-    expect(cli('lint', values, '--set-json', `tls.key={"a":${SECRET}}`).out).not.toContain(SECRET);
+    expect((await cli('lint', values, '--set-json', `tls.key={"a":${SECRET}}`)).out).not.toContain(SECRET);
     expect(shownSetText('a.b=1,c=2')).toBe('a.b=1,c=2');
   });
 
-  it('are redacted where a rule message shows a value', () => {
+  it('are redacted where a rule message shows a value', async () => {
     const parsed = parseYamlFile('values.yaml', `hubble:\n  tls:\n    server:\n      key: "${SECRET}"\nMTU: 9000\n`);
     const root = parsed.documents[0]?.root as PMap;
     const version = parseCiliumVersion('1.16') as CiliumVersion;
@@ -80,7 +80,7 @@ describe('secrets', () => {
 describe('prototype pollution', () => {
   const polluted = (): unknown => (Object.prototype as Record<string, unknown>)['polluted'];
 
-  it('does not happen through values files, --set, --set-json, ConfigMaps or inventories', () => {
+  it('does not happen through values files, --set, --set-json, ConfigMaps or inventories', async () => {
     const values = file('proto.yaml', '__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\nhubble:\n  __proto__: { polluted: yes }\n');
     const configMap = file('cm.yaml', 'kind: ConfigMap\nmetadata: { name: cilium-config }\ndata:\n  __proto__: "x"\n  constructor: "y"\n');
     const nodes = file('nodes.yaml', 'nodes:\n  - name: a\n    __proto__: { polluted: yes }\n    sysctls: { __proto__: "x", constructor: "y" }\n');
@@ -91,7 +91,7 @@ describe('prototype pollution', () => {
       ['lint', configMap, '--nodes', nodes],
       ['explain', values, '--nodes', nodes],
     ]) {
-      const run = cli(...args);
+      const run = await cli(...args);
       expect([0, 1, 2]).toContain(run.status);
       expect(run.out).not.toMatch(/internal error/);
       expect(polluted()).toBeUndefined();
