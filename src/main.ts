@@ -14,6 +14,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
 });
 
+// On newer Node the Kubernetes client (live mode) trips deprecation warnings (punycode DEP0040, url.parse
+// DEP0169) that a cilint user can do nothing about, and that break the one-line error contract. Other
+// warnings still show.
+const defaultWarningHandlers = process.listeners('warning');
+process.removeAllListeners('warning');
+process.on('warning', (warning: Error) => {
+  if (warning.name !== 'DeprecationWarning') for (const handler of defaultWarningHandlers) handler(warning);
+});
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
