@@ -35939,14 +35939,7 @@ function baseOf(target, request, reader, notices) {
   const isRelease = target.model.kind === "helm-values" && request.values.length > 0 && files.join("\0") === request.values.join("\0");
   const shape = target.model.kind === "config-map" ? { files: [], values: [], sets: [], configMaps: files } : isRelease ? { files: [], values: request.values, sets: request.sets, configMaps: [] } : { files, values: [], sets: request.values.length === 0 ? request.sets : [], configMaps: [] };
   try {
-    const [base] = readTargets({
-      ...shape,
-      minor: request.minor,
-      ...request.maxFileBytes === void 0 ? {} : { maxFileBytes: request.maxFileBytes },
-      ...request.chart && { chart: request.chart },
-      ...request.valuesRoot !== void 0 && { valuesRoot: request.valuesRoot },
-      readText: (file, max) => reader.read(file, max)
-    });
+    const [base] = readTargets({ ...request, ...shape, readText: (file, max) => reader.read(file, max) });
     return base?.model;
   } catch (error2) {
     if (error2 instanceof AbsentAtBaseError) return void 0;

@@ -1,10 +1,8 @@
 // Build each target again from its files at the --base revision, so that change rules can compare the two models.
 import { CilintError } from '../errors.js';
 import { readTargets } from '../inputs/targets.js';
-import type { SetValue, Target } from '../inputs/targets.js';
-import type { LocalChart } from '../chart/chart-dir.js';
+import type { Target, TargetRequest } from '../inputs/targets.js';
 import type { ConfigModel } from '../model/config-model.js';
-import type { Minor } from '../version.js';
 import { AbsentAtBaseError, BaseUnavailableError, RevisionReader } from './git-revision.js';
 
 /** What --base asks: the revision, and whether an unreadable base fails the run (CLI) or skips the change rules (Action). */
@@ -14,14 +12,7 @@ export interface BaseOptions {
 }
 
 /** The head target's request, as far as the base needs it. */
-export interface BaseRequest {
-  readonly values: readonly string[];
-  readonly sets: readonly SetValue[];
-  readonly minor: Minor;
-  readonly maxFileBytes?: number;
-  readonly chart?: LocalChart;
-  readonly valuesRoot?: string;
-}
+export type BaseRequest = Omit<TargetRequest, 'files' | 'configMaps' | 'readText'>;
 
 /**
  * Rebuilds targets from the base revision, one at a time as lint reads them: a file new in this change has no
@@ -64,14 +55,7 @@ function baseOf(target: Target, request: BaseRequest, reader: RevisionReader, no
     : isRelease ? { files: [], values: request.values, sets: request.sets, configMaps: [] }
     : { files, values: [], sets: request.values.length === 0 ? request.sets : [], configMaps: [] };
   try {
-    const [base] = readTargets({
-      ...shape,
-      minor: request.minor,
-      ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
-      ...(request.chart && { chart: request.chart }),
-      ...(request.valuesRoot !== undefined && { valuesRoot: request.valuesRoot }),
-      readText: (file, max) => reader.read(file, max),
-    });
+    const [base] = readTargets({ ...request, ...shape, readText: (file, max) => reader.read(file, max) });
     return base?.model;
   } catch (error) {
     if (error instanceof AbsentAtBaseError) return undefined;
