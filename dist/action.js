@@ -20957,7 +20957,7 @@ var require_validators = __commonJS({
   "src/generated/validators.cjs"(exports) {
     "use strict";
     exports.validateRule = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "clustermesh", "ingress", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "refused-helm-values", "ignored-helm-values", "misspelt-helm-values", "ignored-config-keys", "misspelt-config-keys", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused", "nodes-not-readable", "kube-proxy-present", "api-server-address-missing", "config-drift"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "node-facts-missing": { "enum": ["skip", "not-evaluated"], "description": "node rules: 'skip' gives no finding at all for a node whose inventory lacks a fact the rule's conditions read (for notes that apply only where the inventory has the fact); the default reports such a node as not evaluated" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] }, "operand": { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] }, "config-reference": { "type": "object", "additionalProperties": false, "required": ["config"], "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }, "description": "the value of a cilium-config key, as an operand compared with a node fact" } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "clustermesh", "ingress", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "refused-helm-values", "ignored-helm-values", "misspelt-helm-values", "ignored-config-keys", "misspelt-config-keys", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused", "nodes-not-readable", "kube-proxy-present", "api-server-address-missing", "config-drift"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "node-facts-missing": { "enum": ["skip", "not-evaluated"], "description": "node rules: 'skip' gives no finding at all for a node whose inventory lacks a fact the rule's conditions read (for notes that apply only where the inventory has the fact); the default reports such a node as not evaluated" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] }, "operand": { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] }, "config-reference": { "type": "object", "additionalProperties": false, "required": ["config"], "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }, "description": "the value of a cilium-config key, as an operand compared with a node fact" } } };
     var schema12 = { "enum": ["error", "warning", "note"] };
     var schema13 = { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] };
     var func2 = Object.prototype.hasOwnProperty;
@@ -20968,10 +20968,10 @@ var require_validators = __commonJS({
     var pattern3 = new RegExp("\\.$", "u");
     var pattern4 = new RegExp("^https://", "u");
     var wrapper0 = { validate: validate11 };
-    var schema16 = { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] };
+    var schema16 = { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] };
     var schema17 = { "type": ["string", "number", "boolean"] };
     var pattern6 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
-    var pattern7 = new RegExp("^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$", "u");
+    var pattern7 = new RegExp("^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$", "u");
     var schema19 = { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] };
     function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
@@ -21303,7 +21303,7 @@ var require_validators = __commonJS({
                         if (errors === _errs13) {
                           if (typeof data3 === "string") {
                             if (!pattern7.test(data3)) {
-                              validate12.errors = [{ instancePath: instancePath + "/node", schemaPath: "#/properties/node/pattern", keyword: "pattern", params: { pattern: "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, message: 'must match pattern "^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$"' }];
+                              validate12.errors = [{ instancePath: instancePath + "/node", schemaPath: "#/properties/node/pattern", keyword: "pattern", params: { pattern: "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, message: 'must match pattern "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$"' }];
                               return false;
                             }
                           } else {
@@ -34635,12 +34635,13 @@ function releaseTarget(files, sets, request) {
   }
   const keys = chart?.keys ?? builtInHelmKeys(minor);
   const values = ciliumValues(merged, request.valuesRoot, keys, files[0]?.path ?? "");
+  const model = modelFromHelmValues(values, minor, files.map((file) => file.path), chart?.defaults);
   return {
-    model: modelFromHelmValues(values, minor, files.map((file) => file.path), chart?.defaults),
+    model,
     duplicates: files.flatMap((file) => file.duplicates.map((duplicate) => ({ ...duplicate, file: file.path }))),
     skipped,
     shadowed: shadowedMaps(values, minor),
-    keyIssues: auditHelmValues(values, keys, helmReader(values, minor, chart?.defaults))
+    keyIssues: auditHelmValues(values, keys, model.helm ?? helmReader(values, minor, chart?.defaults))
   };
 }
 function ciliumValues(merged, valuesRoot, keys, firstFile) {
@@ -34792,7 +34793,7 @@ function describeEvidence(item) {
     return { id: `node:${item.node.name}`, key: `node:${item.node.name}`, text: `node ${item.node.name}`, location: location2, writtenIn: void 0, explicit: false };
   }
   const source = item.kind === "setting" ? item.setting.source : item.value.source;
-  const shown = item.kind === "setting" ? item.setting.value ?? "unset" : String(item.value.value ?? "unset");
+  const shown = shownValue(source.name, item.kind === "setting" ? item.setting.value ?? "unset" : String(item.value.value ?? "unset"));
   const note = describeSource(source);
   const text2 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
   const location = source.kind === "file" ? { file: source.file, ...source.span } : void 0;
@@ -34815,8 +34816,8 @@ function configDrift(model, live, checks) {
     const source = rendered.source;
     const location = source.kind === "file" ? { file: source.file, ...source.span } : model.files[0] ? firstLine(model.files[0]) : void 0;
     const note = describeSource(source);
-    const words2 = { rendered: show(rendered.value, "nothing"), live: show(liveValue, "no such key"), source: note ? ` (${source.name}, ${note})` : "" };
-    const related = [{ message: `${key}: ${show(liveValue, "absent")} in the live ConfigMap`, resource: live.resource }];
+    const words2 = { rendered: shownValue(key, show(rendered.value, "nothing")), live: shownValue(key, show(liveValue, "no such key")), source: note ? ` (${source.name}, ${note})` : "" };
+    const related = [{ message: `${key}: ${shownValue(key, show(liveValue, "absent"))} in the live ConfigMap`, resource: live.resource }];
     findings.push(...checks.drift(key, words2, location, related));
   }
   return findings;
@@ -35068,6 +35069,8 @@ function nodeFact(node, fact2, model) {
       return one(nativeXdpSupport(node), "bool");
     case "driver":
       return list(node.interfaces?.flatMap((i) => i.driver === void 0 ? [] : [i.driver]), "string");
+    case "ena-mtu":
+      return list(node.interfaces?.flatMap((i) => i.driver === "ena" && i.mtu !== void 0 ? [String(i.mtu)] : []), "int");
     case "mtu":
       return list(node.interfaces?.flatMap((i) => i.mtu === void 0 ? [] : [String(i.mtu)]), "int");
     case "pod-cidrs":
@@ -35331,7 +35334,8 @@ function describe(p) {
 }
 
 // src/rules/load-rules.ts
-import { readdirSync, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { join as join3 } from "node:path";
 var import_validators3 = __toESM(require_validators(), 1);
 
@@ -35359,7 +35363,7 @@ function toolVersion() {
 
 // src/rules/message.ts
 var PLACEHOLDER = /\{\{\s*([^}]+?)\s*\}\}/g;
-var NODE_FACT = /^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$/;
+var NODE_FACT = /^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$/;
 var INPUT_CHECK_PLACEHOLDERS = {
   "duplicate-keys": ["key", "first", "second"],
   "skipped-documents": ["document", "kind"],
@@ -35446,6 +35450,7 @@ function loadRules(directory = join3(packageRoot(), "rules")) {
   if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
   return files.map((name) => loadRule(join3(directory, name), `rules/${name}`, readFileSync3(join3(directory, name), "utf8")));
 }
+var sha1 = (text2) => createHash("sha1").update(text2).digest("hex");
 var PRECOMPILED = () => join3(packageRoot(), "dist", "rules.json");
 function readPrecompiled(directory, files) {
   let stored;
@@ -35455,11 +35460,7 @@ function readPrecompiled(directory, files) {
     return void 0;
   }
   if (stored.length !== files.length) return void 0;
-  const fresh = stored.every((rule, index) => {
-    if (rule.name !== files[index]) return false;
-    const { size, mtimeMs } = statSync3(join3(directory, rule.name));
-    return size === rule.size && mtimeMs === rule.mtimeMs;
-  });
+  const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync3(join3(directory, rule.name), "utf8")));
   return fresh ? stored : void 0;
 }
 function loadRule(path, file, text2) {
@@ -35811,7 +35812,7 @@ function collectComments(node, out) {
 
 // src/suppressions/apply.ts
 function applySuppressions(findings, files, options) {
-  const directives = files.flatMap((file) => findDirectives(file, readTextFile(file).text));
+  const directives = files.flatMap((file) => findDirectives(file, readTextFile(file, options.maxFileBytes).text));
   if (directives.length === 0) return [...findings];
   const known = new Set(options.rules.map((rule) => rule.id));
   const effective = (directive) => directive.reason !== void 0 || !options.requireReason;
@@ -35846,7 +35847,7 @@ function problems(directive, effective, used, known, rules2) {
 // src/decisions.ts
 function applyDecisions(findings, inputs) {
   const files = [...new Set(inputs.files)];
-  const suppressed = applySuppressions(findings, files, { requireReason: inputs.config?.requireReason ?? true, rules: inputs.rules });
+  const suppressed = applySuppressions(findings, files, { requireReason: inputs.config?.requireReason ?? true, rules: inputs.rules, maxFileBytes: inputs.maxFileBytes });
   const configured = applyRuleSettings(suppressed, inputs.config);
   return inputs.baseline ? applyBaseline(configured, inputs.baseline, inputs.rules) : configured;
 }
@@ -35936,7 +35937,7 @@ var BaseModels = class {
 };
 function baseOf(target, request, reader, notices) {
   const files = target.model.files;
-  const isRelease = target.model.kind === "helm-values" && request.values.length > 0 && files.join("\0") === request.values.join("\0");
+  const isRelease = target.model.kind === "helm-values" && request.values.length > 0 && files.join("\0") === request.values.map((file) => displayPath(file)).join("\0");
   const shape = target.model.kind === "config-map" ? { files: [], values: [], sets: [], configMaps: files } : isRelease ? { files: [], values: request.values, sets: request.sets, configMaps: [] } : { files, values: [], sets: request.values.length === 0 ? request.sets : [], configMaps: [] };
   try {
     const [base] = readTargets({ ...request, ...shape, readText: (file, max) => reader.read(file, max) });
@@ -35973,7 +35974,6 @@ function analyse(options, keepModels = false) {
       findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
     }
     if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
-    if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
     analysed.push({ kind: target.model.kind, files: target.model.files, findings, ...keepModels && { model: target.model } });
   }
@@ -36002,7 +36002,8 @@ function lint(options) {
       files: [...analysis.targets.filter((analysed) => analysed.files !== options.cluster?.target.model.files).flatMap((analysed) => analysed.files), ...options.nodes === void 0 ? [] : [displayPath(options.nodes)]],
       config: options.config,
       rules: rules(),
-      baseline: options.baseline
+      baseline: options.baseline,
+      maxFileBytes: options.maxFileBytes
     }).sort(compareFindings),
     rules: rules().map(summarize),
     ...analysis.notices.length > 0 ? { notices: analysis.notices } : {}
@@ -36043,7 +36044,7 @@ function summarize(rule) {
 }
 
 // src/report/sarif.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/report/docs-url.ts
 var DOCS = "https://github.com/cilint/cilint/blob/main/docs/rules.md";
@@ -36151,7 +36152,7 @@ function logical(resource, key) {
 }
 function fingerprintBase(finding) {
   const parts = [finding.ruleId, finding.location?.file ?? finding.resource ?? "", finding.key ?? "", finding.node ?? "", finding.outcome];
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 function numberOccurrences(bases) {
   const seen = /* @__PURE__ */ new Map();
@@ -36225,7 +36226,7 @@ function planAnnotations(findings) {
 }
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync4 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute, posix, resolve as resolve7 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
@@ -36980,7 +36981,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync4
+    statSync: opts.fs.statSync || statSync3
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;

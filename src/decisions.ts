@@ -13,6 +13,8 @@ export interface DecisionInputs {
   readonly config: CilintConfig | undefined;
   readonly rules: readonly Rule[];
   readonly baseline: BaselineOptions | undefined;
+  /** The --max-file-size the files were read with. */
+  readonly maxFileBytes?: number | undefined;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DecisionInputs {
  */
 export function applyDecisions(findings: readonly Finding[], inputs: DecisionInputs): Finding[] {
   const files = [...new Set(inputs.files)];
-  const suppressed = applySuppressions(findings, files, { requireReason: inputs.config?.requireReason ?? true, rules: inputs.rules });
+  const suppressed = applySuppressions(findings, files, { requireReason: inputs.config?.requireReason ?? true, rules: inputs.rules, maxFileBytes: inputs.maxFileBytes });
   const configured = applyRuleSettings(suppressed, inputs.config);
   return inputs.baseline ? applyBaseline(configured, inputs.baseline, inputs.rules) : configured;
 }

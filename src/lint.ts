@@ -118,7 +118,6 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
       findings.push(...outcomes.filter((finding) => finding.outcome === 'violation'), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === 'not-evaluated')));
     }
     if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
-    if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
     analysed.push({ kind: target.model.kind, files: target.model.files, findings, ...(keepModels && { model: target.model }) });
   }
@@ -152,6 +151,7 @@ export function lint(options: LintOptions): LintResult {
       config: options.config,
       rules: rules(),
       baseline: options.baseline,
+      maxFileBytes: options.maxFileBytes,
     }).sort(compareFindings),
     rules: rules().map(summarize),
     ...(analysis.notices.length > 0 ? { notices: analysis.notices } : {}),

@@ -1,5 +1,6 @@
 // Build each target again from its files at the --base revision, so that change rules can compare the two models.
 import { CilintError } from '../errors.js';
+import { displayPath } from '../inputs/read-text.js';
 import { readTargets } from '../inputs/targets.js';
 import type { Target, TargetRequest } from '../inputs/targets.js';
 import type { ConfigModel } from '../model/config-model.js';
@@ -48,7 +49,8 @@ export class BaseModels {
 
 function baseOf(target: Target, request: BaseRequest, reader: RevisionReader, notices: string[]): ConfigModel | undefined {
   const files = target.model.files;
-  const isRelease = target.model.kind === 'helm-values' && request.values.length > 0 && files.join('\0') === request.values.join('\0');
+  // The model names files as they are displayed (relative, /-separated), whatever way -f gave them.
+  const isRelease = target.model.kind === 'helm-values' && request.values.length > 0 && files.join('\0') === request.values.map((file) => displayPath(file)).join('\0');
   // The same shape of request as the target came from: a ConfigMap, the -f release, or one positional values file.
   const shape =
     target.model.kind === 'config-map' ? { files: [], values: [], sets: [], configMaps: files }

@@ -125,12 +125,13 @@ function releaseTarget(files: readonly YamlFile[], sets: readonly SetValue[], re
   }
   const keys = chart?.keys ?? builtInHelmKeys(minor);
   const values = ciliumValues(merged, request.valuesRoot, keys, files[0]?.path ?? '');
+  const model = modelFromHelmValues(values, minor, files.map((file) => file.path), chart?.defaults);
   return {
-    model: modelFromHelmValues(values, minor, files.map((file) => file.path), chart?.defaults),
+    model,
     duplicates: files.flatMap((file) => file.duplicates.map((duplicate) => ({ ...duplicate, file: file.path }))),
     skipped,
     shadowed: shadowedMaps(values, minor),
-    keyIssues: auditHelmValues(values, keys, helmReader(values, minor, chart?.defaults)),
+    keyIssues: auditHelmValues(values, keys, model.helm ?? helmReader(values, minor, chart?.defaults)),
   };
 }
 

@@ -1,4 +1,5 @@
 // config-drift: the cilium-config keys a release's values would render differently from the live ConfigMap.
+import { shownValue } from '../redact.js';
 import { agentDefault } from '../model/config-model.js';
 import type { ConfigModel } from '../model/config-model.js';
 import { renderConfigMap } from '../model/from-helm-values.js';
@@ -31,8 +32,8 @@ export function configDrift(model: ConfigModel, live: LiveConfigMap, checks: Inp
     const source = rendered.source;
     const location = source.kind === 'file' ? { file: source.file, ...source.span } : model.files[0] ? firstLine(model.files[0]) : undefined;
     const note = describeSource(source);
-    const words = { rendered: show(rendered.value, 'nothing'), live: show(liveValue, 'no such key'), source: note ? ` (${source.name}, ${note})` : '' };
-    const related = [{ message: `${key}: ${show(liveValue, 'absent')} in the live ConfigMap`, resource: live.resource }];
+    const words = { rendered: shownValue(key, show(rendered.value, 'nothing')), live: shownValue(key, show(liveValue, 'no such key')), source: note ? ` (${source.name}, ${note})` : '' };
+    const related = [{ message: `${key}: ${shownValue(key, show(liveValue, 'absent'))} in the live ConfigMap`, resource: live.resource }];
     findings.push(...checks.drift(key, words, location, related));
   }
   return findings;

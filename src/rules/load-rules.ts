@@ -1,5 +1,6 @@
 // Load every rules/<id>.yaml once: validate it against the schema, then check what a schema cannot.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CilintError, RuleDefinitionError } from '../errors.js';
@@ -19,13 +20,15 @@ export function loadRules(directory = join(packageRoot(), 'rules')): Rule[] {
   return files.map((name) => loadRule(join(directory, name), `rules/${name}`, readFileSync(join(directory, name), 'utf8')));
 }
 
-/** One rule file as the build stores it: its name, size and time (to tell it is unchanged), and its checked content. */
+/** One rule file as the build stores it: its name, a hash of its text (to tell it is unchanged), and its checked content. */
 interface PrecompiledRule {
   readonly name: string;
-  readonly size: number;
-  readonly mtimeMs: number;
+  readonly sha1: string;
   readonly definition: RuleDefinition;
 }
+
+// A hash, not the file's time: npm pack stamps every file with the same date, so times tell nothing once installed.
+const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 const PRECOMPILED = (): string => join(packageRoot(), 'dist', 'rules.json');
 
@@ -37,11 +40,10 @@ export function precompileRules(directory: string): string {
   const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
   const rules: PrecompiledRule[] = files.map((name) => {
     const path = join(directory, name);
-    const { size, mtimeMs } = statSync(path);
     const text = readFileSync(path, 'utf8');
     loadRule(path, `rules/${name}`, text);
     const definition = toPlain(parseYamlFile(`rules/${name}`, text).documents[0]?.root) as RuleDefinition;
-    return { name, size, mtimeMs, definition };
+    return { name, sha1: sha1(text), definition };
   });
   return JSON.stringify(rules);
 }
@@ -52,7 +54,7 @@ export function precompiledRulesFresh(): boolean {
   return readPrecompiled(directory, readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort()) !== undefined;
 }
 
-/** The stored rules when they are exactly the rule files present now (same names, sizes and times), else undefined. */
+/** The stored rules when they are exactly the rule files present now (same names and texts), else undefined. */
 function readPrecompiled(directory: string, files: readonly string[]): PrecompiledRule[] | undefined {
   let stored: PrecompiledRule[];
   try {
@@ -61,11 +63,7 @@ function readPrecompiled(directory: string, files: readonly string[]): Precompil
     return undefined;
   }
   if (stored.length !== files.length) return undefined;
-  const fresh = stored.every((rule, index) => {
-    if (rule.name !== files[index]) return false;
-    const { size, mtimeMs } = statSync(join(directory, rule.name));
-    return size === rule.size && mtimeMs === rule.mtimeMs;
-  });
+  const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync(join(directory, rule.name), 'utf8')));
   return fresh ? stored : undefined;
 }
 

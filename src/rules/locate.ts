@@ -1,4 +1,5 @@
 // Choose where a finding points: the first key the user wrote; every other key or node becomes related.
+import { shownValue } from '../redact.js';
 import { describeSource, isExplicit } from '../model/setting.js';
 import type { SettingSource } from '../model/setting.js';
 import type { Location, RelatedLocation } from '../report/finding.js';
@@ -46,7 +47,7 @@ function describeEvidence(item: Evidence): Described {
     return { id: `node:${item.node.name}`, key: `node:${item.node.name}`, text: `node ${item.node.name}`, location, writtenIn: undefined, explicit: false };
   }
   const source: SettingSource = item.kind === 'setting' ? item.setting.source : item.value.source;
-  const shown = item.kind === 'setting' ? item.setting.value ?? 'unset' : String(item.value.value ?? 'unset');
+  const shown = shownValue(source.name, item.kind === 'setting' ? item.setting.value ?? 'unset' : String(item.value.value ?? 'unset'));
   const note = describeSource(source);
   const text = `${source.name}: ${shown}${note ? ` (${note})` : ''}`;
   const location = source.kind === 'file' ? { file: source.file, ...source.span } : undefined;

@@ -10,7 +10,7 @@ import { DERIVED_FACTS } from './facts.js';
 import type { InputCheck } from './rule-definition.js';
 
 const PLACEHOLDER = /\{\{\s*([^}]+?)\s*\}\}/g;
-const NODE_FACT = /^(name|kernel|arch|provider|os-image|driver|mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$/;
+const NODE_FACT = /^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$/;
 
 /** The placeholders an input check fills in, by check. */
 export const INPUT_CHECK_PLACEHOLDERS: Readonly<Record<InputCheck, readonly string[]>> = {

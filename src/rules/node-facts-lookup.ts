@@ -48,6 +48,9 @@ export function nodeFact(node: NodeFacts, fact: string, model: ConfigModel): Nod
       return one(nativeXdpSupport(node), 'bool');
     case 'driver':
       return list(node.interfaces?.flatMap((i) => (i.driver === undefined ? [] : [i.driver])), 'string');
+    case 'ena-mtu':
+      // The MTUs of the ena devices only: another NIC's jumbo frames do not stop ena's XDP.
+      return list(node.interfaces?.flatMap((i) => (i.driver === 'ena' && i.mtu !== undefined ? [String(i.mtu)] : [])), 'int');
     case 'mtu':
       return list(node.interfaces?.flatMap((i) => (i.mtu === undefined ? [] : [String(i.mtu)])), 'int');
     case 'pod-cidrs':

@@ -10,6 +10,7 @@ import type { Directive } from './directives.js';
 export interface SuppressionOptions {
   readonly requireReason: boolean;
   readonly rules: readonly Rule[];
+  readonly maxFileBytes?: number | undefined;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface SuppressionOptions {
  * suppressedMessages and SARIF's suppressions do), followed by the findings about the directives themselves.
  */
 export function applySuppressions(findings: readonly Finding[], files: readonly string[], options: SuppressionOptions): Finding[] {
-  const directives = files.flatMap((file) => findDirectives(file, readTextFile(file).text));
+  const directives = files.flatMap((file) => findDirectives(file, readTextFile(file, options.maxFileBytes).text));
   if (directives.length === 0) return [...findings];
   const known = new Set(options.rules.map((rule) => rule.id));
   const effective = (directive: Directive) => directive.reason !== undefined || !options.requireReason;

@@ -40,6 +40,13 @@ describe('cilint lint --base', () => {
     expect(changes(run.stdout)).toEqual(['3 change-mtu']);
   });
 
+  it('knows the -f release however its paths are written (./a.yaml)', () => {
+    const dir = tempProject({ 'a.yaml': 'MTU: 1500\n', 'b.yaml': 'MTU: 9000\n' });
+    commitAll(dir);
+    const run = cilintIn(dir, 'lint', '-f', './a.yaml', '-f', './b.yaml', '--base', 'HEAD', '--format', 'json');
+    expect(changes(run.stdout)).toEqual([]);
+  });
+
   it('needs an acknowledgement with a reason: a cilint-disable comment suppresses the warning', () => {
     const dir = repo();
     writeFileSync(join(dir, 'clusters/prod/values.yaml'), BASE.replace('  mode: kubernetes', '  # cilint-disable-next-line change-ipam-mode -- new cluster, blue/green cut-over on 2026-12-01\n  mode: cluster-pool'));

@@ -181,6 +181,8 @@ describe('cilint lint --kube with values files: drift', () => {
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     const drift = report.findings.filter((f) => f.ruleId === 'config-drift');
     const byKey = Object.fromEntries(drift.map((f) => [f.key, f]));
+    // One finding per key that differs, no more.
+    expect(drift).toHaveLength(Object.keys(byKey).length);
     expect(byKey['routing-mode']).toMatchObject({ level: 'warning', location: { file: values, line: 1 }, message: 'routing-mode: these values render "tunnel", the live ConfigMap has "native".' });
     expect(byKey['routing-mode']?.related).toEqual([{ message: 'routing-mode: "native" in the live ConfigMap', location: { resource: 'configmap/kube-system/cilium-config', key: null } }]);
     expect(byKey['ipv4-native-routing-cidr']).toMatchObject({ location: { file: values, line: 2 }, message: 'ipv4-native-routing-cidr: these values render "10.1.0.0/16", the live ConfigMap has "10.0.0.0/8".' });
