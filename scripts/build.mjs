@@ -1,6 +1,6 @@
 // Build: precompile the JSON Schemas into standalone validators, then bundle the CLI with esbuild.
 // Validators are generated here rather than compiled at start-up, which costs ~50 ms per run.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
@@ -44,6 +44,8 @@ await build({
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cilintRequire } from 'node:module';\nconst require = __cilintRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The binary must be executable however dist/ came to be: npm sets the bit only on files present at install.
+chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 
 // Store the checked rules as JSON beside the bundle: parsing ~150 YAML files was most of a cold start.
 const precompiler = join(root, 'node_modules', '.cache', 'cilint-precompile.mjs');
