@@ -1,5 +1,6 @@
 // cilint inventory collect: one node's inventory entry, read from its /proc, /sys, /boot and /etc.
 import { CilintError } from '../errors.js';
+import type { NodeFacts } from '../nodes/node-facts.js';
 import { HostFiles } from './host-files.js';
 import { interfacesOf } from './interfaces.js';
 import type { CollectedInterface } from './interfaces.js';
@@ -8,20 +9,13 @@ import { sysctlsOf } from './sysctls.js';
 import { archOf, kernelOf, osImageOf, providerOf } from './system.js';
 import { cpuGovernorOf, irqbalanceOf, tunedOf } from './tuning.js';
 
-/** A CollectedNode is one node's entry of cilint's inventory format (schemas/inventory.schema.json). */
-export interface CollectedNode {
-  readonly name: string;
-  readonly kernel?: string;
-  readonly arch?: string;
-  readonly provider?: string;
-  readonly osImage?: string;
+/**
+ * A CollectedNode is one node's entry of cilint's inventory format (schemas/inventory.schema.json): the facts
+ * a node can tell about itself (not its pod CIDRs or labels, which only the API server knows).
+ */
+export type CollectedNode = Omit<NodeFacts, 'location' | 'podCIDRs' | 'labels' | 'interfaces'> & {
   readonly interfaces?: readonly CollectedInterface[];
-  readonly sysctls?: Readonly<Record<string, string>>;
-  readonly kernelConfig?: Readonly<Record<string, string>>;
-  readonly tuned?: string;
-  readonly cpuGovernor?: string;
-  readonly irqbalance?: boolean;
-}
+};
 
 /**
  * Collect the node under `root`. Its name is the one given (a DaemonSet passes spec.nodeName as NODE_NAME),
