@@ -18313,8 +18313,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18497,7 +18497,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18506,7 +18506,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -31158,9 +31158,562 @@ function describeFsError(error2) {
 
 // src/inputs/yaml-tree.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/inputs/yaml-entries.ts
+function addEntry(entries, entry, path, duplicates) {
+  const earlier = entries.get(entry.key);
+  if (earlier) {
+    duplicates.push({ path: [...path, entry.key], first: earlier.span, second: entry.span });
+    entries.delete(entry.key);
+  }
+  entries.set(entry.key, entry);
+}
+
+// src/inputs/yaml-scalars.ts
+var NULL = /^(?:~|[Nn]ull|NULL)?$/;
+var TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+var FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+var INT_BINARY = /^[-+]?0b[0-1_]+$/;
+var INT_OCTAL = /^[-+]?0[0-7_]+$/;
+var INT_DECIMAL = /^[-+]?[0-9][0-9_]*$/;
+var INT_HEX = /^[-+]?0x[0-9a-fA-F_]+$/;
+var FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+var FLOAT_EXPONENT = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
+var FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
+var SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+function resolvePlainScalar(text2) {
+  const first = text2.charCodeAt(0);
+  const numeric = first >= 48 && first <= 57 || first === 43 || first === 45 || first === 46 || first === 101 || first === 69;
+  if (NULL.test(text2)) return null;
+  if (TRUE.test(text2)) return true;
+  if (FALSE.test(text2)) return false;
+  if (!numeric) return text2;
+  if (INT_BINARY.test(text2)) return integer(text2, 2, 2);
+  if (INT_OCTAL.test(text2)) return integer(text2, 1, 8);
+  if (INT_DECIMAL.test(text2)) return integer(text2, 0, 10);
+  if (INT_HEX.test(text2)) return integer(text2, 2, 16);
+  if (FLOAT_SPECIAL.test(text2)) return text2.slice(-3).toLowerCase() === "nan" ? NaN : text2.startsWith("-") ? -Infinity : Infinity;
+  if (FLOAT_EXPONENT.test(text2) || FLOAT.test(text2)) return parseFloat(text2.replace(/_/g, ""));
+  if (SEXAGESIMAL.test(text2)) return sexagesimal(text2);
+  return text2;
+}
+function integer(text2, prefixLength, radix) {
+  const sign = text2[0];
+  const signed = sign === "-" || sign === "+";
+  const value = parseInt(text2.slice(prefixLength + (signed ? 1 : 0)).replace(/_/g, ""), radix);
+  return sign === "-" ? -1 * value : value;
+}
+function sexagesimal(text2) {
+  const sign = text2[0];
+  const digits = sign === "-" || sign === "+" ? text2.slice(1) : text2;
+  const value = digits.replace(/_/g, "").split(":").reduce((total, part) => total * 60 + Number(part), 0);
+  return sign === "-" ? -1 * value : value;
+}
+
+// src/inputs/common-yaml.ts
+var DECLINE = { declined: true };
+var UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+var MAX_DEPTH = 200;
+var MAX_KEY_LENGTH = 1e3;
+var SPACE = 32;
+var HASH = 35;
+var DASH = 45;
+var COLON = 58;
+function readCommonYaml(path, text2) {
+  if (UNSUPPORTED_CHARACTERS.test(text2)) return void 0;
+  try {
+    return new CommonYamlReader(path, text2).read();
+  } catch (error2) {
+    if (error2 === DECLINE) return void 0;
+    throw error2;
+  }
+}
+function decline() {
+  throw DECLINE;
+}
+var CommonYamlReader = class {
+  text;
+  path;
+  /** Offset of the first character of each line, and of the line break (or end of text) that ends it. */
+  starts = [];
+  ends = [];
+  duplicates = [];
+  /** Keys and indexes from the document root to the node being read, for duplicate reports. */
+  keyPath = [];
+  /** The line being read. */
+  row = 0;
+  constructor(path, text2) {
+    this.path = path;
+    this.text = text2;
+    let start = 0;
+    for (; ; ) {
+      const end = text2.indexOf("\n", start);
+      this.starts.push(start);
+      this.ends.push(end === -1 ? text2.length : end);
+      if (end === -1) break;
+      start = end + 1;
+    }
+  }
+  read() {
+    const documents = [];
+    for (; ; ) {
+      this.row = this.skipBlank(this.row);
+      if (this.row >= this.starts.length) break;
+      const marker = this.documentMarker(this.row);
+      if (marker) {
+        this.row++;
+        const next = this.skipBlank(this.row);
+        if (next >= this.starts.length || this.documentMarker(next)) {
+          documents.push({ root: void 0 });
+          continue;
+        }
+        this.row = next;
+      } else if (documents.length > 0) decline();
+      documents.push({ root: this.blockNode(-1, 0) });
+    }
+    return { path: this.path, documents, duplicates: this.duplicates };
+  }
+  // ---- lines ----
+  /** The first line at or after row that holds more than spaces and a comment. */
+  skipBlank(row) {
+    while (row < this.starts.length) {
+      const at = this.skipSpaces(this.starts[row]);
+      if (at < this.ends[row] && this.text.charCodeAt(at) !== HASH) return row;
+      row++;
+    }
+    return row;
+  }
+  /** True for a `---` line; declines `...` and lines that put content after a marker. */
+  documentMarker(row) {
+    const start = this.starts[row];
+    const first = this.text.charCodeAt(start);
+    if (first !== DASH && first !== 46) return false;
+    const head = this.text.slice(start, start + 3);
+    if (head !== "---" && head !== "...") return false;
+    if (head === "...") decline();
+    const rest = start + 3;
+    if (rest === this.ends[row]) return true;
+    if (this.text.charCodeAt(rest) !== SPACE) decline();
+    const after = this.skipSpaces(rest);
+    if (after === this.ends[row] || this.text.charCodeAt(after) === HASH) return true;
+    return decline();
+  }
+  indent(row) {
+    const start = this.starts[row];
+    return this.skipSpaces(start) - start;
+  }
+  skipSpaces(at) {
+    while (this.text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+  /** True if the character at `at` ends a token: a space, a line break or the end of the text. */
+  isBreakOrSpace(at) {
+    const code = this.text.charCodeAt(at);
+    return code === SPACE || code === 10 || Number.isNaN(code);
+  }
+  isSequenceLine(row, indent) {
+    const at = this.starts[row] + indent;
+    return this.text.charCodeAt(at) === DASH && this.isBreakOrSpace(at + 1);
+  }
+  /** The rest of the line after a value must be empty or a comment that follows a space. */
+  expectLineEnd(at) {
+    const end = this.ends[this.row];
+    if (at === end) return;
+    if (this.text.charCodeAt(at) !== SPACE) decline();
+    const next = this.skipSpaces(at);
+    if (next !== end && this.text.charCodeAt(next) !== HASH) decline();
+  }
+  span(from, to) {
+    const start = this.position(from);
+    const end = this.position(to);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+  /** 1-based line and column of an offset, counted as the yaml library's LineCounter counts them. */
+  position(offset) {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+  // ---- block collections ----
+  /** The block node starting on this.row, which is indented more than parentIndent. */
+  blockNode(parentIndent, depth) {
+    if (depth > MAX_DEPTH) decline();
+    const indent = this.indent(this.row);
+    if (indent <= parentIndent) decline();
+    if (this.isSequenceLine(this.row, indent)) return this.sequence(indent, depth);
+    const at = this.starts[this.row] + indent;
+    if (!this.keyAt(at)) decline();
+    return this.mapping(at, indent, depth);
+  }
+  /** A block mapping whose first key starts at offset first, on this.row; its keys sit at column indent. */
+  mapping(first, indent, depth) {
+    const entries = /* @__PURE__ */ new Map();
+    let at = first;
+    let end = first;
+    for (; ; ) {
+      const key = this.keyAt(at) ?? decline();
+      this.keyPath.push(key.text);
+      const value = this.mappingValue(key.after, indent, depth + 1);
+      this.keyPath.pop();
+      addEntry(entries, this.entry(key, value), this.keyPath, this.duplicates);
+      end = this.offsetOf(value.span);
+      this.row = this.skipBlank(this.row);
+      if (this.row >= this.starts.length || this.documentMarker(this.row)) break;
+      const next = this.indent(this.row);
+      if (next < indent) break;
+      if (next > indent || this.isSequenceLine(this.row, indent)) decline();
+      at = this.starts[this.row] + indent;
+    }
+    return { kind: "map", entries, span: this.span(first, end) };
+  }
+  /** The value after a key's colon (at offset at): on the same line, or a block node on the lines below. */
+  mappingValue(at, indent, depth) {
+    const start = this.skipSpaces(at);
+    if (start === this.ends[this.row] || this.text.charCodeAt(start) === HASH) {
+      const next = this.skipBlank(this.row + 1);
+      if (next < this.starts.length && !this.documentMarker(next)) {
+        const nextIndent = this.indent(next);
+        if (nextIndent > indent) {
+          this.row = next;
+          return this.blockNode(indent, depth);
+        }
+        if (nextIndent === indent && this.isSequenceLine(next, indent)) {
+          this.row = next;
+          return this.sequence(indent, depth);
+        }
+      }
+      this.row++;
+      return this.empty(start);
+    }
+    return this.inlineValue(start, indent, depth);
+  }
+  /** A block sequence whose dashes sit at column indent, starting on this.row. */
+  sequence(indent, depth) {
+    if (depth > MAX_DEPTH) decline();
+    const items2 = [];
+    const first = this.starts[this.row] + indent;
+    let end = first;
+    for (; ; ) {
+      const dash = this.starts[this.row] + indent;
+      const start = this.skipSpaces(dash + 1);
+      this.keyPath.push(items2.length);
+      let item;
+      if (start === this.ends[this.row] || this.text.charCodeAt(start) === HASH) {
+        const next2 = this.skipBlank(this.row + 1);
+        if (next2 < this.starts.length && !this.documentMarker(next2) && this.indent(next2) > indent) {
+          this.row = next2;
+          item = this.blockNode(indent, depth + 1);
+        } else {
+          this.row++;
+          item = this.empty(start);
+        }
+      } else if (this.text.charCodeAt(start) === DASH && this.isBreakOrSpace(start + 1)) {
+        return decline();
+      } else if (this.keyAt(start)) {
+        item = this.mapping(start, start - this.starts[this.row], depth + 1);
+      } else {
+        item = this.inlineValue(start, indent, depth + 1);
+      }
+      this.keyPath.pop();
+      items2.push(item);
+      end = this.offsetOf(item.span);
+      this.row = this.skipBlank(this.row);
+      if (this.row >= this.starts.length || this.documentMarker(this.row)) break;
+      const next = this.indent(this.row);
+      if (next < indent) break;
+      if (next > indent) decline();
+      if (!this.isSequenceLine(this.row, indent)) break;
+    }
+    return { kind: "seq", items: items2, span: this.span(first, end) };
+  }
+  /** The end offset of a span on the current text (spans end where their last value ends). */
+  offsetOf(span) {
+    return this.starts[span.endLine - 1] + span.endColumn - 1;
+  }
+  /** An entry spans from its key to the end of a scalar value; a collection value's entry spans its key alone. */
+  entry(key, value) {
+    const keySpan = this.span(key.start, key.end);
+    const end = value.kind === "scalar" ? value.span : keySpan;
+    return { key: key.text, value, span: { line: keySpan.line, column: keySpan.column, endLine: end.endLine, endColumn: end.endColumn } };
+  }
+  /** The null of a key or dash with nothing after it, placed where the value would start, as the yaml library does. */
+  empty(at) {
+    return { kind: "scalar", value: null, span: this.span(at, at) };
+  }
+  // ---- keys ----
+  /** The key of a `key: value` line starting at offset at, or undefined if the line is not one. */
+  keyAt(at) {
+    const end = this.ends[this.row];
+    const code = this.text.charCodeAt(at);
+    if (code === 34 || code === 39) {
+      const quoted = code === 34 ? this.doubleQuoted(at) : this.singleQuoted(at);
+      const colon = this.skipSpaces(quoted.end);
+      if (this.text.charCodeAt(colon) !== COLON || !this.isBreakOrSpace(colon + 1)) return void 0;
+      return { text: quoted.value, start: at, end: quoted.end, after: colon + 1 };
+    }
+    if (!this.canStartPlain(at)) return void 0;
+    for (let i = at; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) return void 0;
+      if (c === COLON && this.isBreakOrSpace(i + 1)) {
+        let keyEnd = i;
+        while (this.text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+        const source = this.text.slice(at, keyEnd);
+        if (source.length > MAX_KEY_LENGTH || source === "<<") decline();
+        const value = resolvePlainScalar(source);
+        return { text: value === null ? "null" : String(value), start: at, end: keyEnd, after: i + 1 };
+      }
+    }
+    return void 0;
+  }
+  /**
+   * Plain scalars may not start with an indicator, but `-`, `?` and `:` start one when text follows them
+   * (`-1`, `:4244`); followed by a space they are structure.
+   */
+  canStartPlain(at) {
+    const code = this.text.charCodeAt(at);
+    if (code === DASH || code === COLON || code === 63) return !this.isBreakOrSpace(at + 1) && !",[]{}".includes(this.text[at + 1]);
+    return !(",[]{}#&*!|>'\"%@`".includes(this.text[at] ?? "#") || code === 10 || Number.isNaN(code));
+  }
+  // ---- scalars ----
+  /** A value that starts on the key's or dash's line: a scalar, a one-line flow collection or a literal block. */
+  inlineValue(at, indent, depth) {
+    const code = this.text.charCodeAt(at);
+    if (code === 34 || code === 39) {
+      const quoted = code === 34 ? this.doubleQuoted(at) : this.singleQuoted(at);
+      this.expectLineEnd(quoted.end);
+      this.row++;
+      return { kind: "scalar", value: quoted.value, span: this.span(at, quoted.end) };
+    }
+    if (code === 91 || code === 123) {
+      const flow = this.flowCollection(at, depth);
+      this.expectLineEnd(flow.end);
+      this.row++;
+      return flow.node;
+    }
+    if (code === 124) return this.literalBlock(at, indent);
+    if (!this.canStartPlain(at)) decline();
+    const lineEnd = this.ends[this.row];
+    let end = lineEnd;
+    for (let i = at + 1; i < lineEnd; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) {
+        end = i;
+        break;
+      }
+      if (c === COLON && this.isBreakOrSpace(i + 1)) decline();
+    }
+    while (this.text.charCodeAt(end - 1) === SPACE) end--;
+    const source = this.text.slice(at, end);
+    if (source === "<<") decline();
+    this.row++;
+    return { kind: "scalar", value: resolvePlainScalar(source), span: this.span(at, end) };
+  }
+  /** A double-quoted scalar on one line, with the escapes YAML defines; anything else declines. */
+  doubleQuoted(at) {
+    const lineEnd = this.ends[this.row];
+    let value = "";
+    let from = at + 1;
+    for (let i = from; i < lineEnd; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 34) return { value: value + this.text.slice(from, i), end: i + 1 };
+      if (c !== 92) continue;
+      value += this.text.slice(from, i);
+      const escape = this.text[i + 1];
+      const simple = escape === void 0 ? void 0 : SIMPLE_ESCAPES[escape];
+      if (simple !== void 0) {
+        value += simple;
+        i += 1;
+      } else {
+        const digits = escape === "x" ? 2 : escape === "u" ? 4 : escape === "U" ? 8 : decline();
+        const hex = this.text.slice(i + 2, i + 2 + digits);
+        if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) decline();
+        const codePoint = parseInt(hex, 16);
+        if (codePoint > 1114111) decline();
+        value += String.fromCodePoint(codePoint);
+        i += 1 + digits;
+      }
+      from = i + 1;
+    }
+    return decline();
+  }
+  /** A single-quoted scalar on one line, where '' stands for one quote. */
+  singleQuoted(at) {
+    const lineEnd = this.ends[this.row];
+    let value = "";
+    let from = at + 1;
+    for (; ; ) {
+      const quote = this.text.indexOf("'", from);
+      if (quote === -1 || quote >= lineEnd) decline();
+      value += this.text.slice(from, quote);
+      if (this.text.charCodeAt(quote + 1) !== 39) return { value, end: quote + 1 };
+      value += "'";
+      from = quote + 2;
+    }
+  }
+  /**
+   * A literal block scalar (`|`, `|-`, `|+`) whose header is at offset at. Folded blocks, explicit indentation
+   * and blocks that end the file without a line break decline.
+   */
+  literalBlock(at, parentIndent) {
+    let headerEnd = at + 1;
+    const chomp = this.text[headerEnd];
+    if (chomp === "-" || chomp === "+") headerEnd++;
+    this.expectLineEnd(headerEnd);
+    const rows = this.starts.length;
+    let row = this.row + 1;
+    let blankSpaces = 0;
+    while (row < rows && this.skipSpaces(this.starts[row]) === this.ends[row]) {
+      blankSpaces = Math.max(blankSpaces, this.ends[row] - this.starts[row]);
+      row++;
+    }
+    if (row >= rows) decline();
+    const indent = this.indent(row);
+    if (indent <= parentIndent || blankSpaces > indent) decline();
+    const lines2 = [];
+    for (let r = this.row + 1; r < rows; r++) {
+      const start = this.starts[r];
+      const end = this.ends[r];
+      if (start === this.text.length) break;
+      const textAt = this.skipSpaces(start);
+      if (textAt === end) {
+        if (end - start > indent) decline();
+        lines2.push("");
+        continue;
+      }
+      if (textAt - start < indent) break;
+      lines2.push(this.text.slice(start + indent, end));
+    }
+    const firstRow = this.row + 1;
+    const nextRow = firstRow + lines2.length;
+    let last = lines2.length - 1;
+    while (last >= 0 && lines2[last] === "") last--;
+    const lastContentRow = firstRow + last;
+    if (this.ends[lastContentRow] === this.text.length) decline();
+    const body = lines2.slice(0, last + 1).join("\n");
+    const value = chomp === "-" ? body : chomp === "+" ? `${lines2.join("\n")}
+` : `${body}
+`;
+    const endRow = chomp === "+" ? nextRow : lastContentRow + 1;
+    const endOffset = endRow < rows ? this.starts[endRow] : this.text.length;
+    this.row = nextRow;
+    return { kind: "scalar", value, span: this.span(at, endOffset) };
+  }
+  // ---- flow collections ----
+  /** A flow sequence or mapping that opens and closes on this line. */
+  flowCollection(at, depth) {
+    if (depth > MAX_DEPTH) decline();
+    const close = this.text.charCodeAt(at) === 91 ? 93 : 125;
+    let i = this.skipSpaces(at + 1);
+    if (this.text.charCodeAt(i) === close) {
+      const end = i + 1;
+      const span = this.span(at, end);
+      return { node: close === 93 ? { kind: "seq", items: [], span } : { kind: "map", entries: /* @__PURE__ */ new Map(), span }, end };
+    }
+    const items2 = [];
+    const entries = /* @__PURE__ */ new Map();
+    for (; ; ) {
+      if (close === 93) {
+        this.keyPath.push(items2.length);
+        const item = this.flowItem(i, depth);
+        this.keyPath.pop();
+        items2.push(item.node);
+        i = this.skipSpaces(item.end);
+        if (this.text.charCodeAt(i) === COLON) decline();
+      } else {
+        const key = this.flowKey(i);
+        this.keyPath.push(key.text);
+        const item = this.flowItem(this.skipSpaces(key.after), depth);
+        this.keyPath.pop();
+        addEntry(entries, this.entry(key, item.node), this.keyPath, this.duplicates);
+        i = this.skipSpaces(item.end);
+      }
+      const c = this.text.charCodeAt(i);
+      if (c === close) {
+        const end = i + 1;
+        const span = this.span(at, end);
+        return { node: close === 93 ? { kind: "seq", items: items2, span } : { kind: "map", entries, span }, end };
+      }
+      if (c !== 44) decline();
+      i = this.skipSpaces(i + 1);
+      if (this.text.charCodeAt(i) === close) decline();
+    }
+  }
+  /** A key of a flow mapping and the offset after its colon; keys without a value decline. */
+  flowKey(at) {
+    const code = this.text.charCodeAt(at);
+    if (code === 34 || code === 39) {
+      const quoted = code === 34 ? this.doubleQuoted(at) : this.singleQuoted(at);
+      const colon = this.skipSpaces(quoted.end);
+      if (this.text.charCodeAt(colon) !== COLON) decline();
+      return { text: quoted.value, start: at, end: quoted.end, after: colon + 1 };
+    }
+    const plain = this.flowPlain(at);
+    if (this.text.charCodeAt(plain.end) !== COLON || this.text.charCodeAt(plain.end + 1) !== SPACE) decline();
+    const value = plain.value;
+    return { text: value === null ? "null" : String(value), start: at, end: plain.end, after: plain.end + 1 };
+  }
+  flowItem(at, depth) {
+    const code = this.text.charCodeAt(at);
+    if (code === 91 || code === 123) return this.flowCollection(at, depth + 1);
+    if (code === 34 || code === 39) {
+      const quoted = code === 34 ? this.doubleQuoted(at) : this.singleQuoted(at);
+      return { node: { kind: "scalar", value: quoted.value, span: this.span(at, quoted.end) }, end: quoted.end };
+    }
+    const plain = this.flowPlain(at);
+    return { node: { kind: "scalar", value: plain.value, span: this.span(at, plain.end) }, end: plain.end };
+  }
+  /** A plain scalar inside a flow collection: it ends at `,`, `]`, `}` or `: `; a comment inside declines. */
+  flowPlain(at) {
+    if (!this.canStartPlain(at)) decline();
+    const lineEnd = this.ends[this.row];
+    let end = at;
+    for (; end < lineEnd; end++) {
+      const c = this.text.charCodeAt(end);
+      if (c === 44 || c === 93 || c === 125) break;
+      if (c === 91 || c === 123) decline();
+      if (c === COLON && (this.isBreakOrSpace(end + 1) || ",]}".includes(this.text[end + 1] ?? ""))) break;
+      if (c === HASH && this.text.charCodeAt(end - 1) === SPACE) decline();
+    }
+    if (end === lineEnd) decline();
+    while (this.text.charCodeAt(end - 1) === SPACE) end--;
+    const source = this.text.slice(at, end);
+    if (source === "<<") decline();
+    return { value: resolvePlainScalar(source), end };
+  }
+};
+var SIMPLE_ESCAPES = Object.assign(/* @__PURE__ */ Object.create(null), {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "	",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1B",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xA0",
+  L: "\u2028",
+  P: "\u2029"
+});
+
+// src/inputs/yaml-tree.ts
 var MAX_NODES = 1e6;
-var MAX_DEPTH = 500;
+var MAX_DEPTH2 = 500;
 function parseYamlFile(path, text2) {
+  return readCommonYaml(path, text2) ?? parseAnyYaml(path, text2);
+}
+function parseAnyYaml(path, text2) {
   const lineCounter = new import_yaml.LineCounter();
   let documents;
   try {
@@ -31200,7 +31753,7 @@ var TreeBuilder = class {
   }
   node(node, path, depth) {
     if (++this.nodes > MAX_NODES) this.fail(node, "YAML aliases expand to too many values (an alias bomb?)");
-    if (depth > MAX_DEPTH) this.fail(node, `YAML nesting is deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH2) this.fail(node, `YAML nesting is deeper than ${MAX_DEPTH2} levels`);
     if ((0, import_yaml.isAlias)(node)) {
       const target = node.resolve(this.document);
       if (!target) this.fail(node, `unknown YAML alias *${node.source}`);
@@ -31209,7 +31762,8 @@ var TreeBuilder = class {
     if ((0, import_yaml.isMap)(node)) return this.map(node, path, depth);
     if ((0, import_yaml.isSeq)(node)) {
       const items2 = node.items.map((item, i) => this.node(item, [...path, i], depth + 1));
-      return { kind: "seq", items: items2, span: this.span(node.range) };
+      const last = node.items.at(-1);
+      return { kind: "seq", items: items2, span: this.collectionSpan(node.range, node.flow, last && this.endOf(last, items2.at(-1))) };
     }
     if ((0, import_yaml.isScalar)(node)) return { kind: "scalar", value: scalarValue(node.value, node.source), span: this.span(node.range) };
     return this.fail(node, "unsupported YAML node");
@@ -31217,6 +31771,7 @@ var TreeBuilder = class {
   map(node, path, depth) {
     const entries = /* @__PURE__ */ new Map();
     const merged = /* @__PURE__ */ new Map();
+    let lastEnd;
     for (const pair of node.items) {
       const keyNode = pair.key;
       const valueNode = pair.value;
@@ -31224,6 +31779,7 @@ var TreeBuilder = class {
         for (const source of this.mergeSources(valueNode, path, depth)) {
           for (const [key2, entry2] of source.entries) if (!merged.has(key2)) merged.set(key2, entry2);
         }
+        lastEnd = this.span(valueNode?.range ?? keyNode.range);
         continue;
       }
       const key = this.keyText(keyNode);
@@ -31235,15 +31791,21 @@ var TreeBuilder = class {
         value,
         span: { line: start.line, column: start.column, endLine: end.endLine, endColumn: end.endColumn }
       };
-      const earlier = entries.get(key);
-      if (earlier) {
-        this.duplicates.push({ path: [...path, key], first: earlier.span, second: entry.span });
-        entries.delete(key);
-      }
-      entries.set(key, entry);
+      addEntry(entries, entry, path, this.duplicates);
+      lastEnd = valueNode ? this.endOf(valueNode, value) : value.span;
     }
     for (const [key, entry] of merged) if (!entries.has(key)) entries.set(key, entry);
-    return { kind: "map", entries, span: this.span(node.range) };
+    return { kind: "map", entries, span: this.collectionSpan(node.range, node.flow, lastEnd) };
+  }
+  /** Where a value written in this collection ends: an alias ends where it is written, not at its anchor. */
+  endOf(node, built) {
+    return (0, import_yaml.isAlias)(node) ? this.span(node.range) : built.span;
+  }
+  /** A flow collection spans its brackets; a block one ends where its last value ends (not at trailing comments). */
+  collectionSpan(range2, flow, last) {
+    const span = this.span(range2);
+    if (flow || !last) return span;
+    return { line: span.line, column: span.column, endLine: last.endLine, endColumn: last.endColumn };
   }
   mergeSources(value, path, depth) {
     if (!value) return [];
@@ -35214,15 +35776,15 @@ function compareOrdered(actual, bound, type, parseVersion) {
 // src/rules/evaluate.ts
 function violation(rule, subject) {
   const node = subject.node;
-  if (rule["node-facts-missing"] === "skip" && node && rule.nodeFacts.some((fact2) => nodeFact(node, fact2, subject.model).values === void 0)) return FALSE;
-  const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE;
+  if (rule["node-facts-missing"] === "skip" && node && rule.nodeFacts.some((fact2) => nodeFact(node, fact2, subject.model).values === void 0)) return FALSE2;
+  const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE2;
   if (when.truth === false) return when;
-  const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE;
-  const unless = rule.unless ? evaluate(rule.unless, subject, rule) : FALSE;
+  const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE2;
+  const unless = rule.unless ? evaluate(rule.unless, subject, rule) : FALSE2;
   return all([when, invert(expect), invert(unless)]);
 }
-var TRUE = { truth: true, evidence: [], reasons: [] };
-var FALSE = { truth: false, evidence: [], reasons: [] };
+var TRUE2 = { truth: true, evidence: [], reasons: [] };
+var FALSE2 = { truth: false, evidence: [], reasons: [] };
 function evaluate(condition, subject, rule) {
   if ("all" in condition) return all(condition.all.map((c) => evaluate(c, subject, rule)));
   if ("any" in condition) return any(condition.any.map((c) => evaluate(c, subject, rule)));

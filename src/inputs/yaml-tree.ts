@@ -2,6 +2,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
+import { readCommonYaml } from './common-yaml.js';
+import { addEntry } from './yaml-entries.js';
 
 /** A Span is a 1-based range in a file: from the key (or item) start to the end of its scalar value. */
 export interface Span {
@@ -14,7 +16,10 @@ export interface Span {
 /** A Scalar is the data a YAML scalar holds, as Helm (YAML 1.1) resolves it. */
 export type Scalar = string | number | boolean | null;
 
-/** A PNode is one value of the tree: a scalar, a mapping or a sequence, each with its span. */
+/**
+ * A PNode is one value of the tree: a scalar, a mapping or a sequence, each with its span. A flow collection
+ * spans its brackets; a block collection spans from its first key or dash to the end of its last value.
+ */
 export type PNode = PScalar | PMap | PSeq;
 export interface PScalar {
   readonly kind: 'scalar';
@@ -60,6 +65,11 @@ const MAX_DEPTH = 500;
 
 /** Parse every document of a YAML (or JSON) text; syntax errors become an InputError at their line. */
 export function parseYamlFile(path: string, text: string): YamlFile {
+  return readCommonYaml(path, text) ?? parseAnyYaml(path, text);
+}
+
+/** Parse with the full YAML parser: what the common-shape reader declines, and every error. */
+export function parseAnyYaml(path: string, text: string): YamlFile {
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
@@ -114,7 +124,8 @@ class TreeBuilder {
     if (isMap(node)) return this.map(node, path, depth);
     if (isSeq(node)) {
       const items = node.items.map((item, i) => this.node(item as YamlNode, [...path, i], depth + 1));
-      return { kind: 'seq', items, span: this.span(node.range) };
+      const last = node.items.at(-1) as YamlNode | undefined;
+      return { kind: 'seq', items, span: this.collectionSpan(node.range, node.flow, last && this.endOf(last, items.at(-1)!)) };
     }
     if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value, node.source), span: this.span(node.range) };
     return this.fail(node, 'unsupported YAML node');
@@ -123,6 +134,7 @@ class TreeBuilder {
   private map(node: YAMLMap, path: (string | number)[], depth: number): PMap {
     const entries = new Map<string, PEntry>();
     const merged = new Map<string, PEntry>();
+    let lastEnd: Span | undefined;
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
       const valueNode = pair.value as YamlNode | null;
@@ -131,6 +143,7 @@ class TreeBuilder {
         for (const source of this.mergeSources(valueNode, path, depth)) {
           for (const [key, entry] of source.entries) if (!merged.has(key)) merged.set(key, entry);
         }
+        lastEnd = this.span(valueNode?.range ?? keyNode.range);
         continue;
       }
       const key = this.keyText(keyNode);
@@ -144,15 +157,23 @@ class TreeBuilder {
         value,
         span: { line: start.line, column: start.column, endLine: end.endLine, endColumn: end.endColumn },
       };
-      const earlier = entries.get(key);
-      if (earlier) {
-        this.duplicates.push({ path: [...path, key], first: earlier.span, second: entry.span });
-        entries.delete(key); // re-insert so that document order follows the value that wins
-      }
-      entries.set(key, entry);
+      addEntry(entries, entry, path, this.duplicates);
+      lastEnd = valueNode ? this.endOf(valueNode, value) : value.span;
     }
     for (const [key, entry] of merged) if (!entries.has(key)) entries.set(key, entry);
-    return { kind: 'map', entries, span: this.span(node.range) };
+    return { kind: 'map', entries, span: this.collectionSpan(node.range, node.flow, lastEnd) };
+  }
+
+  /** Where a value written in this collection ends: an alias ends where it is written, not at its anchor. */
+  private endOf(node: YamlNode, built: PNode): Span {
+    return isAlias(node) ? this.span(node.range) : built.span;
+  }
+
+  /** A flow collection spans its brackets; a block one ends where its last value ends (not at trailing comments). */
+  private collectionSpan(range: readonly [number, number, number] | null | undefined, flow: boolean | undefined, last: Span | undefined): Span {
+    const span = this.span(range);
+    if (flow || !last) return span;
+    return { line: span.line, column: span.column, endLine: last.endLine, endColumn: last.endColumn };
   }
 
   private mergeSources(value: YamlNode | null, path: (string | number)[], depth: number): PMap[] {
