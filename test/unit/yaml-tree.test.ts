@@ -1,7 +1,7 @@
 // Reading YAML as Helm and kubectl do, with the position of every key.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { lookup, parseYamlFile, toPlain } from '../../src/inputs/yaml-tree.js';
+import { lookup, parseAnyYaml, parseYamlFile, toPlain } from '../../src/inputs/yaml-tree.js';
 
 describe('parseYamlFile', () => {
   it('keeps the line and column of each key, from the key to the end of its value', () => {
@@ -57,5 +57,18 @@ describe('parseYamlFile', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     expect(() => parseYamlFile('bomb.yaml', `${lines.join('\n')}\n`)).toThrow(/alias bomb/);
+  });
+});
+
+describe('collection spans', () => {
+  it('run from the first key or dash to the end of the last value, not over trailing comments, in both readers', () => {
+    const text = 'a:\n  b: 1\n  c:\n  - x\n  - y # note\n# trailing\n\nd: {e: 1} # note\n';
+    for (const file of [parseYamlFile('v.yaml', text), parseAnyYaml('v.yaml', text)]) {
+      const root = file.documents[0]?.root;
+      expect(lookup(root, ['a'])?.span).toEqual({ line: 2, column: 3, endLine: 5, endColumn: 6 });
+      expect(lookup(root, ['a', 'c'])?.span).toEqual({ line: 4, column: 3, endLine: 5, endColumn: 6 });
+      expect(lookup(root, ['d'])?.span).toEqual({ line: 8, column: 4, endLine: 8, endColumn: 10 });
+      expect(root?.span).toEqual({ line: 1, column: 1, endLine: 8, endColumn: 10 });
+    }
   });
 });
