@@ -31184,9 +31184,11 @@ var SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 function resolvePlainScalar(text2) {
   const first = text2.charCodeAt(0);
   const numeric = first >= 48 && first <= 57 || first === 43 || first === 45 || first === 46 || first === 101 || first === 69;
-  if (NULL.test(text2)) return null;
-  if (TRUE.test(text2)) return true;
-  if (FALSE.test(text2)) return false;
+  if (text2.length <= 5) {
+    if (NULL.test(text2)) return null;
+    if (TRUE.test(text2)) return true;
+    if (FALSE.test(text2)) return false;
+  }
   if (!numeric) return text2;
   if (INT_BINARY.test(text2)) return integer(text2, 2, 2);
   if (INT_OCTAL.test(text2)) return integer(text2, 1, 8);
@@ -31887,9 +31889,14 @@ function parseCiliumVersion(text2) {
   return { minor, parts, text: `${parts.join(".")}${match[4] ?? ""}` };
 }
 function versionParts(text2) {
-  if (!/^\d+(\.\d+)*$/.test(text2)) return void 0;
-  return text2.split(".").map(Number);
+  let parts = partsByText.get(text2);
+  if (parts === void 0) {
+    parts = /^\d+(\.\d+)*$/.test(text2) ? text2.split(".").map(Number) : null;
+    if (partsByText.size < 1e3) partsByText.set(text2, parts);
+  }
+  return parts ?? void 0;
 }
+var partsByText = /* @__PURE__ */ new Map();
 function compareVersions(a, b) {
   const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) {
@@ -32710,15 +32717,13 @@ function renderConfigMap(reader) {
 function helmReader(values, minor, chartDefaults) {
   const cache = /* @__PURE__ */ new Map();
   const read = (path) => {
-    const found = valueAt(values, path.split("."));
+    const segments = segmentsOf(path);
+    const found = values.entries.has(segments[0] ?? "") ? valueAt(values, segments) : UNSET;
     if (found.state === "set") return { value: plainValue(found.value), source: sourceFromOrigin(found.origin, path) };
     if (found.state === "deleted") return { value: null, source: sourceFromOrigin(found.origin, path) };
     const local = defaultIn(chartDefaults, path);
     if (local.found) return { value: local.value, source: { kind: "chart-default", minor, name: path } };
-    const steps = HELM_DEFAULTS[path];
-    if (!steps) return void 0;
-    const value = stepAt(steps, minor);
-    return value === void 0 ? void 0 : { value, source: { kind: "chart-default", minor, name: path } };
+    return builtInDefault(path, minor);
   };
   return {
     minor,
@@ -32727,6 +32732,23 @@ function helmReader(values, minor, chartDefaults) {
       return cache.get(path);
     }
   };
+}
+var UNSET = { state: "unset" };
+var segmentsByPath = /* @__PURE__ */ new Map();
+var builtInDefaults = /* @__PURE__ */ new Map();
+function segmentsOf(path) {
+  let segments = segmentsByPath.get(path);
+  if (!segments) segmentsByPath.set(path, segments = path.split("."));
+  return segments;
+}
+function builtInDefault(path, minor) {
+  const cacheKey = `${minor} ${path}`;
+  if (builtInDefaults.has(cacheKey)) return builtInDefaults.get(cacheKey);
+  const steps = HELM_DEFAULTS[path];
+  const value = steps ? stepAt(steps, minor) : void 0;
+  const found = value === void 0 ? void 0 : { value, source: { kind: "chart-default", minor, name: path } };
+  builtInDefaults.set(cacheKey, found);
+  return found;
 }
 function renderMapping(mapping, values) {
   const derived = mapping.derive?.(values);
@@ -35218,17 +35240,30 @@ function ciliumValues(merged, valuesRoot, keys, firstFile) {
   return known(nested) > known(merged) ? nested : merged;
 }
 function shadowedMaps(values, minor) {
-  const found = /* @__PURE__ */ new Map();
-  for (const path of Object.keys(HELM_DEFAULTS)) {
-    if (stepAt(HELM_DEFAULTS[path] ?? [], minor) === void 0) continue;
-    const segments = path.split(".");
+  const found = [];
+  for (const { path, segments, reads } of mapPaths(minor)) {
+    if (!values.entries.has(segments[0] ?? "")) continue;
+    const at = valueAt(values, segments);
+    if (at.state === "set" && at.value.kind !== "map") found.push({ path, reads, origin: at.origin });
+  }
+  return found;
+}
+var mapPathsByMinor = /* @__PURE__ */ new Map();
+function mapPaths(minor) {
+  let paths = mapPathsByMinor.get(minor);
+  if (paths) return paths;
+  const byPath = /* @__PURE__ */ new Map();
+  for (const reads of Object.keys(HELM_DEFAULTS)) {
+    if (stepAt(HELM_DEFAULTS[reads] ?? [], minor) === void 0) continue;
+    const segments = reads.split(".");
     for (let length = 1; length < segments.length; length++) {
-      const prefix = segments.slice(0, length).join(".");
-      const at = valueAt(values, segments.slice(0, length));
-      if (at.state === "set" && at.value.kind !== "map" && !found.has(prefix)) found.set(prefix, { path: prefix, reads: path, origin: at.origin });
+      const path = segments.slice(0, length).join(".");
+      if (!byPath.has(path)) byPath.set(path, { path, segments: segments.slice(0, length), reads });
     }
   }
-  return [...found.values()];
+  paths = [...byPath.values()];
+  mapPathsByMinor.set(minor, paths);
+  return paths;
 }
 
 // src/nodes/load-inventory.ts
@@ -36554,7 +36589,9 @@ function* allTargets(options) {
   if (options.cluster) yield options.cluster.target;
 }
 function lint(options) {
-  const analysis = analyse(options);
+  return resultOf(analyse(options), options);
+}
+function resultOf(analysis, options) {
   return {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,

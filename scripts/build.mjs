@@ -33,7 +33,8 @@ writeFileSync(
 );
 
 await build({
-  entryPoints: { cli: join(root, 'src', 'main.ts') },
+  // The lint worker is an entry of its own: threads load it to lint chunks of many files (src/threads/).
+  entryPoints: { cli: join(root, 'src', 'main.ts'), 'lint-worker': join(root, 'src', 'threads', 'lint-worker.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,

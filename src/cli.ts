@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CilintError, UsageError } from './errors.js';
-import { lint, rules } from './lint.js';
+import { rules } from './lint.js';
 import type { LintOptions } from './lint.js';
 import { explain } from './explain/explain.js';
 import { EXPLAIN_FORMATS, formatExplanation } from './explain/format.js';
@@ -24,6 +24,7 @@ import { lintCluster } from './live/lint-cluster.js';
 import { liveTimeout, withLiveOptions } from './live/live-options.js';
 import type { LiveFlags } from './live/live-options.js';
 import { addInventoryCommands } from './collect/inventory-command.js';
+import { lintConcurrently, parseConcurrency } from './threads/lint-concurrently.js';
 
 /** Where the CLI writes, and what it knows of its terminal. */
 export interface CliIo {
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--baseline <file>', 'accept the findings recorded in this baseline file; report its entries that match nothing')
     .option('--update-baseline', 'rewrite the --baseline file with every finding of this run (and exit 0)')
     .option('--base <ref>', 'also read the files at this git revision and flag datapath-disruptive changes (routing, IPAM, KPR, encryption, cluster identity, pod CIDRs, MTU)')
+    .option('--concurrency <threads>', 'lint files on this many threads, auto (several only for hundreds of files) or off', 'auto')
     .action(async (files: string[], options: LintFlags, command: Command) => {
       status = await runLint(files, withConfigFile(options, command), io);
     });
@@ -147,6 +149,7 @@ interface LintFlags extends InputFlags, LiveFlags {
   baseline?: string;
   updateBaseline?: boolean;
   base?: string;
+  concurrency: string;
 }
 
 /** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
@@ -178,9 +181,10 @@ async function runLint(files: string[], flags: LintFlags, io: CliIo): Promise<nu
   const base = flags.base === undefined ? undefined : { ref: flags.base, ifUnavailable: 'fail' as const };
   const decisions = { config: flags.configFile, baseline, base };
   liveTimeout(flags);
+  const concurrency = parseConcurrency(flags.concurrency);
   const result = flags.kube
     ? await lintCluster(flags, (ciliumVersion) => ({ ...lintOptions(files, { ...flags, ciliumVersion }, true), ...decisions }))
-    : lint({ ...lintOptions(files, flags), ...decisions });
+    : await lintConcurrently({ ...lintOptions(files, flags), ...decisions }, concurrency);
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);

@@ -140,7 +140,11 @@ function* allTargets(options: LintOptions): Generator<Target> {
 
 /** Lint the targets the options name. Throws a CilintError (exit 2) on unreadable input. */
 export function lint(options: LintOptions): LintResult {
-  const analysis = analyse(options);
+  return resultOf(analyse(options), options);
+}
+
+/** The result of an analysis: every finding after suppressions, the config file and the baseline, in report order. */
+export function resultOf(analysis: Analysis, options: LintOptions): LintResult {
   return {
     toolVersion: toolVersion(),
     ciliumVersion: options.version.text,

@@ -158,15 +158,32 @@ function ciliumValues(merged: VMap, valuesRoot: string | undefined, keys: HelmKe
  * table", pkg/chart/common/util/coalesce.go) and the template then fails on the field access.
  */
 function shadowedMaps(values: VMap, minor: Minor): ShadowedMap[] {
-  const found = new Map<string, ShadowedMap>();
-  for (const path of Object.keys(HELM_DEFAULTS)) {
-    if (stepAt(HELM_DEFAULTS[path] ?? [], minor) === undefined) continue;
-    const segments = path.split('.');
+  const found: ShadowedMap[] = [];
+  for (const { path, segments, reads } of mapPaths(minor)) {
+    // Most prefixes start under a top-level key this file does not set: skip them without walking.
+    if (!values.entries.has(segments[0] ?? '')) continue;
+    const at = valueAt(values, segments);
+    if (at.state === 'set' && at.value.kind !== 'map') found.push({ path, reads, origin: at.origin });
+  }
+  return found;
+}
+
+const mapPathsByMinor = new Map<Minor, readonly { path: string; segments: readonly string[]; reads: string }[]>();
+
+/** Every path the chart of a release reads as a map (a proper prefix of a value it reads), with the first value beneath it; once per release. */
+function mapPaths(minor: Minor): readonly { path: string; segments: readonly string[]; reads: string }[] {
+  let paths = mapPathsByMinor.get(minor);
+  if (paths) return paths;
+  const byPath = new Map<string, { path: string; segments: readonly string[]; reads: string }>();
+  for (const reads of Object.keys(HELM_DEFAULTS)) {
+    if (stepAt(HELM_DEFAULTS[reads] ?? [], minor) === undefined) continue;
+    const segments = reads.split('.');
     for (let length = 1; length < segments.length; length++) {
-      const prefix = segments.slice(0, length).join('.');
-      const at = valueAt(values, segments.slice(0, length));
-      if (at.state === 'set' && at.value.kind !== 'map' && !found.has(prefix)) found.set(prefix, { path: prefix, reads: path, origin: at.origin });
+      const path = segments.slice(0, length).join('.');
+      if (!byPath.has(path)) byPath.set(path, { path, segments: segments.slice(0, length), reads });
     }
   }
-  return [...found.values()];
+  paths = [...byPath.values()];
+  mapPathsByMinor.set(minor, paths);
+  return paths;
 }

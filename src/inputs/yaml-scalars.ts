@@ -23,9 +23,12 @@ export function resolvePlainScalar(text: string): Scalar {
   // Only digits, signs, dots and an exponent's e can start a number (`e5` is one, NaN, to the yaml library):
   // most scalars are words and skip every numeric test.
   const numeric = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 101 || first === 69;
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  // Null and boolean words are five letters at most.
+  if (text.length <= 5) {
+    if (NULL.test(text)) return null;
+    if (TRUE.test(text)) return true;
+    if (FALSE.test(text)) return false;
+  }
   if (!numeric) return text;
   if (INT_BINARY.test(text)) return integer(text, 2, 2);
   if (INT_OCTAL.test(text)) return integer(text, 1, 8);

@@ -44,15 +44,14 @@ export function helmReader(values: VMap, minor: Minor, chartDefaults?: unknown):
   // Rules and mappings ask for the same paths again and again; the values do not change once read.
   const cache = new Map<string, HelmValue | undefined>();
   const read = (path: string): HelmValue | undefined => {
-    const found = valueAt(values, path.split('.'));
+    const segments = segmentsOf(path);
+    // Most paths start under a top-level key the values do not set: no need to walk them.
+    const found = values.entries.has(segments[0] ?? '') ? valueAt(values, segments) : UNSET;
     if (found.state === 'set') return { value: plainValue(found.value), source: sourceFromOrigin(found.origin, path) };
     if (found.state === 'deleted') return { value: null, source: sourceFromOrigin(found.origin, path) };
     const local = defaultIn(chartDefaults, path);
     if (local.found) return { value: local.value, source: { kind: 'chart-default', minor, name: path } };
-    const steps = HELM_DEFAULTS[path];
-    if (!steps) return undefined;
-    const value = stepAt(steps, minor);
-    return value === undefined ? undefined : { value, source: { kind: 'chart-default', minor, name: path } };
+    return builtInDefault(path, minor);
   };
   return {
     minor,
@@ -61,6 +60,27 @@ export function helmReader(values: VMap, minor: Minor, chartDefaults?: unknown):
       return cache.get(path);
     },
   };
+}
+
+const UNSET = { state: 'unset' } as const;
+const segmentsByPath = new Map<string, readonly string[]>();
+const builtInDefaults = new Map<string, HelmValue | undefined>();
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = segmentsByPath.get(path);
+  if (!segments) segmentsByPath.set(path, (segments = path.split('.')));
+  return segments;
+}
+
+/** The default cilint ships for a path at a release, made once per process (every target asks for the same ones). */
+function builtInDefault(path: string, minor: Minor): HelmValue | undefined {
+  const cacheKey = `${minor} ${path}`;
+  if (builtInDefaults.has(cacheKey)) return builtInDefaults.get(cacheKey);
+  const steps = HELM_DEFAULTS[path];
+  const value = steps ? stepAt(steps, minor) : undefined;
+  const found: HelmValue | undefined = value === undefined ? undefined : { value, source: { kind: 'chart-default', minor, name: path } };
+  builtInDefaults.set(cacheKey, found);
+  return found;
 }
 
 /** What the chart writes for one mapping; undefined when the Helm value is absent and has no default. */
