@@ -153,13 +153,15 @@ class CommonYamlReader {
   }
 
   private span(from: number, to: number): Span {
-    const start = this.position(from);
-    const end = this.position(to);
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    const line = this.lineOf(from);
+    const endLine = to === from ? line : this.lineOf(to);
+    return { line: line + 1, column: from - this.starts[line]! + 1, endLine: endLine + 1, endColumn: to - this.starts[endLine]! + 1 };
   }
 
-  /** 1-based line and column of an offset, counted as the yaml library's LineCounter counts them. */
-  private position(offset: number): { line: number; column: number } {
+  /** The 0-based line of an offset, counted as the yaml library's LineCounter counts them: most are on this.row. */
+  private lineOf(offset: number): number {
+    const row = this.row;
+    if (row < this.starts.length && offset >= this.starts[row]! && offset <= this.ends[row]!) return row;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -167,7 +169,7 @@ class CommonYamlReader {
       if (this.starts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+    return low;
   }
 
   // ---- block collections ----
@@ -275,9 +277,9 @@ class CommonYamlReader {
 
   /** An entry spans from its key to the end of a scalar value; a collection value's entry spans its key alone. */
   private entry(key: Key, value: PNode): PEntry {
-    const keySpan = this.span(key.start, key.end);
-    const end = value.kind === 'scalar' ? value.span : keySpan;
-    return { key: key.text, value, span: { line: keySpan.line, column: keySpan.column, endLine: end.endLine, endColumn: end.endColumn } };
+    if (value.kind !== 'scalar') return { key: key.text, value, span: this.span(key.start, key.end) };
+    const line = this.lineOf(key.start);
+    return { key: key.text, value, span: { line: line + 1, column: key.start - this.starts[line]! + 1, endLine: value.span.endLine, endColumn: value.span.endColumn } };
   }
 
   /** The null of a key or dash with nothing after it, placed where the value would start, as the yaml library does. */
