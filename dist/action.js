@@ -31326,12 +31326,14 @@ var CommonYamlReader = class {
     if (next !== end && this.text.charCodeAt(next) !== HASH) decline();
   }
   span(from, to) {
-    const start = this.position(from);
-    const end = this.position(to);
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    const line = this.lineOf(from);
+    const endLine = to === from ? line : this.lineOf(to);
+    return { line: line + 1, column: from - this.starts[line] + 1, endLine: endLine + 1, endColumn: to - this.starts[endLine] + 1 };
   }
-  /** 1-based line and column of an offset, counted as the yaml library's LineCounter counts them. */
-  position(offset) {
+  /** The 0-based line of an offset, counted as the yaml library's LineCounter counts them: most are on this.row. */
+  lineOf(offset) {
+    const row = this.row;
+    if (row < this.starts.length && offset >= this.starts[row] && offset <= this.ends[row]) return row;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -31339,7 +31341,7 @@ var CommonYamlReader = class {
       if (this.starts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: offset - this.starts[low] + 1 };
+    return low;
   }
   // ---- block collections ----
   /** The block node starting on this.row, which is indented more than parentIndent. */
@@ -31439,9 +31441,9 @@ var CommonYamlReader = class {
   }
   /** An entry spans from its key to the end of a scalar value; a collection value's entry spans its key alone. */
   entry(key, value) {
-    const keySpan = this.span(key.start, key.end);
-    const end = value.kind === "scalar" ? value.span : keySpan;
-    return { key: key.text, value, span: { line: keySpan.line, column: keySpan.column, endLine: end.endLine, endColumn: end.endColumn } };
+    if (value.kind !== "scalar") return { key: key.text, value, span: this.span(key.start, key.end) };
+    const line = this.lineOf(key.start);
+    return { key: key.text, value, span: { line: line + 1, column: key.start - this.starts[line] + 1, endLine: value.span.endLine, endColumn: value.span.endColumn } };
   }
   /** The null of a key or dash with nothing after it, placed where the value would start, as the yaml library does. */
   empty(at) {
@@ -36566,8 +36568,7 @@ function analyse(options, keepModels = false) {
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
-      const subjects = rule["for-each"] === "node" ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node })) : rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
-      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+      const outcomes = rule["for-each"] === "node" ? nodeOutcomes(rule, target, inventory?.nodes ?? [], options.version) : (rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }]).flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
       findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
     }
     if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
@@ -36614,6 +36615,18 @@ function notEvaluatedOnce(findings) {
   const names = findings.flatMap((finding) => finding.node === void 0 ? [] : [finding.node]);
   const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, and ${names.length - 3} more` : "");
   return [{ ...first, node: void 0, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
+}
+function nodeOutcomes(rule, target, nodes, version2) {
+  const outcomes = [];
+  const passing = /* @__PURE__ */ new Set();
+  for (const node of nodes) {
+    const alike = rule.nodeFacts.length === 0 ? "" : JSON.stringify(rule.nodeFacts.map((fact2) => nodeFact(node, fact2, target.model).values ?? null));
+    if (passing.has(alike)) continue;
+    const finding = evaluateRule(rule, { model: target.model, version: version2, node }, target);
+    if (finding) outcomes.push(finding);
+    else passing.add(alike);
+  }
+  return outcomes;
 }
 function withBase(target, base, version2) {
   return base ? [{ model: target.model, version: version2, base }] : [];

@@ -15,6 +15,7 @@ import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
 import { evaluate, violation } from './rules/evaluate.js';
+import { nodeFact } from './rules/node-facts-lookup.js';
 import type { Subject } from './rules/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
 import { firstLine, placeFinding } from './rules/locate.js';
@@ -108,13 +109,10 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
-      const subjects: Subject[] =
+      const outcomes =
         rule['for-each'] === 'node'
-          ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node }))
-          : rule['for-each'] === 'change'
-            ? withBase(target, base, options.version)
-            : [{ model: target.model, version: options.version }];
-      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+          ? nodeOutcomes(rule, target, inventory?.nodes ?? [], options.version)
+          : (rule['for-each'] === 'change' ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }]).flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
       findings.push(...outcomes.filter((finding) => finding.outcome === 'violation'), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === 'not-evaluated')));
     }
     if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
@@ -172,6 +170,24 @@ function notEvaluatedOnce(findings: readonly Finding[]): Finding[] {
   const names = findings.flatMap((finding) => (finding.node === undefined ? [] : [finding.node]));
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
   return [{ ...first, node: undefined, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
+}
+
+/**
+ * A node rule's findings on every node. Nodes alike in every fact the rule reads get the same verdict, so once
+ * one of them passes, the others pass without evaluation: a fleet of identical nodes is judged once. The nodes
+ * that do not pass are each evaluated, as their findings name them.
+ */
+function nodeOutcomes(rule: Rule, target: Target, nodes: readonly NodeFacts[], version: CiliumVersion): Finding[] {
+  const outcomes: Finding[] = [];
+  const passing = new Set<string>();
+  for (const node of nodes) {
+    const alike = rule.nodeFacts.length === 0 ? '' : JSON.stringify(rule.nodeFacts.map((fact) => nodeFact(node, fact, target.model).values ?? null));
+    if (passing.has(alike)) continue;
+    const finding = evaluateRule(rule, { model: target.model, version, node }, target);
+    if (finding) outcomes.push(finding);
+    else passing.add(alike);
+  }
+  return outcomes;
 }
 
 /** A change rule's subject: the target with its base model; none when the target is new or no --base was given. */
