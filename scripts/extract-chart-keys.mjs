@@ -3,33 +3,31 @@
 //
 // Usage: node scripts/extract-chart-keys.mjs DIR, where DIR/<minor>/ is `helm pull cilium/cilium --version <x.y.z>
 // --untar` of each release, 1.13 … 1.19. The committed data was taken from v1.13.18, v1.14.13, v1.15.19, v1.16.17,
-// v1.17.10, v1.18.4 and v1.19.4. It reads the charts with src/chart/harvest.ts, as --chart does at run time.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// v1.17.10, v1.18.4 and v1.19.4. It reads the charts with src/chart/chart-dir.ts, as --chart does at run time.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const MINORS = ['1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19'];
 const dir = process.argv[2];
 if (!dir) {
   console.error('usage: node scripts/extract-chart-keys.mjs CHARTS_DIR');
   process.exit(2);
 }
 
-const bundle = join(root, 'node_modules', '.cache', 'cilint-harvest.mjs');
-await build({ entryPoints: [join(root, 'src', 'chart', 'harvest.ts')], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-const { valuePaths, templatePaths, configMapKeys } = await import(pathToFileURL(bundle).href);
-
-const filesUnder = (path) => (statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesUnder(join(path, name))) : [path]);
+// The chart reader and the release list are cilint's own, bundled for plain Node.
+const entry = join(root, 'node_modules', '.cache', 'cilint-extract-entry.ts');
+writeFileSync(entry, "export { chartValuePaths } from '../../src/chart/chart-dir.ts';\nexport { configMapKeys } from '../../src/chart/harvest.ts';\nexport { SUPPORTED_MINORS } from '../../src/version.ts';\n");
+const bundle = join(root, 'node_modules', '.cache', 'cilint-extract.mjs');
+await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning', banner: { js: "import { createRequire as __cilintRequire } from 'node:module';\nconst require = __cilintRequire(import.meta.url);" } });
+const { chartValuePaths, configMapKeys, SUPPORTED_MINORS: MINORS } = await import(pathToFileURL(bundle).href);
 
 const helm = new Map();
 const config = new Map();
 MINORS.forEach((minor, index) => {
   const chart = join(dir, minor);
-  const paths = valuePaths(parse(readFileSync(join(chart, 'values.yaml'), 'utf8')));
-  for (const file of filesUnder(join(chart, 'templates'))) templatePaths(readFileSync(file, 'utf8'), paths);
+  const { paths } = chartValuePaths(chart);
   for (const path of paths) helm.set(path, (helm.get(path) ?? 0) | (1 << index));
   for (const key of configMapKeys(readFileSync(join(chart, 'templates', 'cilium-configmap.yaml'), 'utf8'))) {
     config.set(key, (config.get(key) ?? 0) | (1 << index));

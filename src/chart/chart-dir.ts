@@ -22,6 +22,16 @@ export interface LocalChart {
 export function readChart(dir: string, maxFileBytes?: number): LocalChart {
   const valuesFile = join(dir, 'values.yaml');
   if (!existsSync(valuesFile)) throw new InputError(valuesFile, 'not found: --chart must name an unpacked Cilium chart (helm pull cilium/cilium --untar)');
+  const { defaults, paths } = chartValuePaths(dir, maxFileBytes);
+  return { dir, version: chartVersion(dir, maxFileBytes), defaults, keys: new HelmKeySet(paths) };
+}
+
+/**
+ * A chart's defaults (values.yaml) and every value path it knows: those of values.yaml and those its templates
+ * read. scripts/extract-chart-keys.mjs makes cilint's built-in key sets with it too.
+ */
+export function chartValuePaths(dir: string, maxFileBytes?: number): { defaults: unknown; paths: Set<string> } {
+  const valuesFile = join(dir, 'values.yaml');
   const values = parseYamlFile(valuesFile, readTextFile(valuesFile, maxFileBytes).text);
   const defaults = toPlain(values.documents[0]?.root);
   const paths = valuePaths(defaults);
@@ -29,7 +39,7 @@ export function readChart(dir: string, maxFileBytes?: number): LocalChart {
   if (existsSync(templates)) {
     for (const file of filesUnder(templates)) templatePaths(readTextFile(file, maxFileBytes).text, paths);
   }
-  return { dir, version: chartVersion(dir, maxFileBytes), defaults, keys: new HelmKeySet(paths) };
+  return { defaults, paths };
 }
 
 function chartVersion(dir: string, maxFileBytes: number | undefined): string | undefined {
