@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCertificates, node, startFakeApi, writeKubeconfig } from '../support/fake-kube-api.js';
-import type { Cluster, FakeApi } from '../support/fake-kube-api.js';
+import { makeCertificates, node, startFakeApi, writeKubeconfig } from '../support/fake-kube-api.mjs';
+import type { Cluster, FakeApi } from '../support/fake-kube-api.mjs';
 import { validateReport, validateSarif } from '../support/schemas.js';
 
 const root = new URL('../../', import.meta.url).pathname;

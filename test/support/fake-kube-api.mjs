@@ -1,42 +1,18 @@
 // A local HTTPS endpoint that answers the Kubernetes API paths live mode reads, with real object and Status
-// shapes, behind TLS from a CA generated for the test run and a bearer token.
+// shapes, behind TLS from a CA generated for the run and a bearer token. Plain JS (types in the .d.mts beside
+// it) so that both the vitest suite and `npm run bench`, which runs under bare Node, start the same server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** What the fake cluster holds; each field can also make its request fail. */
-export interface Cluster {
-  /** The cilium-config data; undefined: there is no such ConfigMap (404). */
-  configMap?: Record<string, string> | 'forbidden' | undefined;
-  /** The cilium DaemonSet's agent image; undefined: no DaemonSet (404). */
-  ciliumImage?: string | undefined;
-  kubeProxy?: boolean;
-  /** How the cilium DaemonSet sets KUBERNETES_SERVICE_HOST (k8sServiceHost): a value (default), from a ConfigMap, or not at all. */
-  apiServerHost?: 'value' | 'valueFrom' | 'none';
-  /** The nodes, or a refusal to list them. */
-  nodes?: object[] | 'forbidden';
-  /** Accept requests and never answer. */
-  hang?: boolean;
-}
-
-/** A running fake API server; `requests` lists every method and URL it was asked for. */
-export interface FakeApi {
-  readonly url: string;
-  readonly caFile: string;
-  readonly requests: string[];
-  close(): Promise<void>;
-}
 
 export const TOKEN = 'cilint-test-token';
 
 /** A CA and a server certificate for 127.0.0.1, made with the openssl binary in a fresh directory. */
-export function makeCertificates(): { dir: string; ca: string; key: string; cert: string } {
+export function makeCertificates() {
   const dir = mkdtempSync(join(tmpdir(), 'cilint-tls-'));
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const run = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   run('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=cilint test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
   run('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
@@ -46,15 +22,15 @@ export function makeCertificates(): { dir: string; ca: string; key: string; cert
 }
 
 /** Start the server on a free port of 127.0.0.1. */
-export async function startFakeApi(cluster: Cluster, tls = makeCertificates()): Promise<FakeApi> {
-  const requests: string[] = [];
-  const server: Server = createServer({ key: readFileSync(tls.key), cert: readFileSync(tls.cert) }, (request, response) => {
+export async function startFakeApi(cluster, tls = makeCertificates()) {
+  const requests = [];
+  const server = createServer({ key: readFileSync(tls.key), cert: readFileSync(tls.cert) }, (request, response) => {
     requests.push(`${request.method ?? ''} ${request.url ?? ''}`);
     if (cluster.hang) return; // never answer: the client's --timeout must end the run
     answer(cluster, request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
   return {
     url: `https://127.0.0.1:${port}`,
     caFile: tls.ca,
@@ -66,7 +42,7 @@ export async function startFakeApi(cluster: Cluster, tls = makeCertificates()): 
   };
 }
 
-function answer(cluster: Cluster, request: IncomingMessage, response: ServerResponse): void {
+function answer(cluster, request, response) {
   if (request.headers.authorization !== `Bearer ${TOKEN}`) return status(response, 401, 'Unauthorized', 'Unauthorized');
   if (request.method !== 'GET') return status(response, 405, 'MethodNotAllowed', `${request.method ?? ''} is not expected from a linter`);
   const url = new URL(request.url ?? '/', 'https://localhost');
@@ -101,17 +77,17 @@ function answer(cluster: Cluster, request: IncomingMessage, response: ServerResp
   status(response, 404, 'NotFound', 'the server could not find the requested resource');
 }
 
-function json(response: ServerResponse, body: object, code = 200): void {
+function json(response, body, code = 200) {
   response.writeHead(code, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
 }
 
 /** A metav1.Status error, as the API server sends it. */
-function status(response: ServerResponse, code: number, reason: string, message: string, details?: object): void {
+function status(response, code, reason, message, details) {
   json(response, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details && { details }), code }, code);
 }
 
-function daemonSet(namespace: string, name: string, image: string, apiServerHost: NonNullable<Cluster['apiServerHost']>): object {
+function daemonSet(namespace, name, image, apiServerHost) {
   const agent = name === 'cilium' ? 'cilium-agent' : name;
   const host = {
     value: [{ name: 'KUBERNETES_SERVICE_HOST', value: 'api.example.internal' }],
@@ -135,8 +111,8 @@ function daemonSet(namespace: string, name: string, image: string, apiServerHost
   };
 }
 
-/** A Node as the API server returns it. */
-export function node(name: string, kernel: string, extra: { providerID?: string; podCIDR?: string } = {}): object {
+/** A minimal Node as the API server returns it: the fields cilint reads, and little else. */
+export function node(name, kernel, extra = {}) {
   return {
     kind: 'Node',
     apiVersion: 'v1',
@@ -161,7 +137,7 @@ export function node(name: string, kernel: string, extra: { providerID?: string;
 }
 
 /** A kubeconfig file that trusts the test CA and sends the bearer token. */
-export function writeKubeconfig(dir: string, api: Pick<FakeApi, 'url' | 'caFile'>, token = TOKEN): string {
+export function writeKubeconfig(dir, api, token = TOKEN) {
   const file = join(dir, 'kubeconfig');
   const ca = readFileSync(api.caFile).toString('base64');
   writeFileSync(
