@@ -35,4 +35,5 @@ export const TOKEN: string;
 export function makeCertificates(): Certificates;
 export function startFakeApi(cluster: Cluster, tls?: Certificates): Promise<FakeApi>;
 export function node(name: string, kernel: string, extra?: { providerID?: string; podCIDR?: string }): object;
+export function realisticNode(index: number): object;
 export function writeKubeconfig(dir: string, api: Pick<FakeApi, 'url' | 'caFile'>, token?: string): string;

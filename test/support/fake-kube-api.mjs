@@ -136,6 +136,114 @@ export function node(name, kernel, extra = {}) {
   };
 }
 
+/** The mix of a real fleet: OS, kernel, arch and instance family (which NIC and driver), by node group. */
+const FLEET = [
+  { group: 'general', os: 'Ubuntu 22.04.4 LTS', kernel: '5.15.0-1051-aws', arch: 'amd64', instance: 'm5.2xlarge', nic: 'ena' },
+  { group: 'general-al2', os: 'Amazon Linux 2', kernel: '5.10.205-195.807.amzn2.x86_64', arch: 'amd64', instance: 'm6i.4xlarge', nic: 'ena' },
+  { group: 'compute', os: 'Amazon Linux 2023.3.20240122', kernel: '6.1.72-96.166.amzn2023.x86_64', arch: 'amd64', instance: 'c6in.8xlarge', nic: 'ena' },
+  { group: 'graviton', os: 'Ubuntu 24.04.1 LTS', kernel: '6.8.0-1015-aws', arch: 'arm64', instance: 'c7gn.4xlarge', nic: 'ena' },
+  { group: 'gpu', os: 'Ubuntu 22.04.4 LTS', kernel: '6.5.0-1022-aws', arch: 'amd64', instance: 'p4d.24xlarge', nic: 'mlx5_core' },
+  { group: 'legacy', os: 'Ubuntu 20.04.6 LTS', kernel: '5.4.0-1103-aws', arch: 'amd64', instance: 'r5.2xlarge', nic: 'ixgbevf' },
+];
+
+/**
+ * The index-th Node of a mixed fleet, with what a real one carries: well-known and node-group labels,
+ * kubelet and Cilium annotations, managedFields, taints, conditions, capacity and cached images, about
+ * 4 KB of JSON, so that a large list costs what it does against a real API server.
+ */
+export function realisticNode(index) {
+  const kind = FLEET[index % FLEET.length];
+  const zone = `eu-west-1${'abc'[index % 3]}`;
+  const ip = `10.${16 + (index >> 16)}.${(index >> 8) & 255}.${index & 255}`;
+  const name = `ip-${ip.replaceAll('.', '-')}.eu-west-1.compute.internal`;
+  const podCIDR = `10.${128 + (index >> 8)}.${index & 255}.0/24`;
+  const instanceId = `i-0${(0x1000000000000 + index * 7919).toString(16).slice(-16)}`;
+  const created = '2026-01-05T10:00:00Z';
+  const condition = (type, healthy, reason, message) => ({ type, status: healthy ? 'False' : 'True', lastHeartbeatTime: '2026-01-05T12:00:00Z', lastTransitionTime: created, reason, message });
+  return {
+    kind: 'Node',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      uid: `6c0f${index.toString(16).padStart(4, '0')}-8d2e-4b7a-9f3c-2a1e5d7c${index.toString(16).padStart(4, '0')}`,
+      resourceVersion: String(1_000_000 + index),
+      creationTimestamp: created,
+      labels: {
+        'beta.kubernetes.io/arch': kind.arch,
+        'beta.kubernetes.io/instance-type': kind.instance,
+        'beta.kubernetes.io/os': 'linux',
+        'eks.amazonaws.com/capacityType': index % 5 ? 'ON_DEMAND' : 'SPOT',
+        'eks.amazonaws.com/nodegroup': `${kind.group}-${zone}`,
+        'eks.amazonaws.com/nodegroup-image': `ami-0${(0xabcdef0123 + (index % FLEET.length)).toString(16)}`,
+        'failure-domain.beta.kubernetes.io/region': 'eu-west-1',
+        'failure-domain.beta.kubernetes.io/zone': zone,
+        'k8s.io/cloud-provider-aws': '4b5c0e1f2a3d4c5b6a7f8e9d0c1b2a3f',
+        'kubernetes.io/arch': kind.arch,
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        'node.kubernetes.io/instance-type': kind.instance,
+        'topology.ebs.csi.aws.com/zone': zone,
+        'topology.kubernetes.io/region': 'eu-west-1',
+        'topology.kubernetes.io/zone': zone,
+        'feature.node.kubernetes.io/network-driver': kind.nic,
+        team: ['payments', 'search', 'ml', 'platform'][index % 4],
+      },
+      annotations: {
+        'alpha.kubernetes.io/provided-node-ip': ip,
+        'csi.volume.kubernetes.io/nodeid': `{"ebs.csi.aws.com":"${instanceId}"}`,
+        'io.cilium.network.ipv4-cilium-host': podCIDR.replace('.0/24', '.17'),
+        'io.cilium.network.ipv4-health-ip': podCIDR.replace('.0/24', '.201'),
+        'io.cilium.network.ipv4-pod-cidr': podCIDR,
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+      managedFields: [
+        { manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: created, fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:annotations': { '.': {}, 'f:alpha.kubernetes.io/provided-node-ip': {}, 'f:node.alpha.kubernetes.io/ttl': {}, 'f:volumes.kubernetes.io/controller-managed-attach-detach': {} }, 'f:labels': { '.': {}, 'f:beta.kubernetes.io/arch': {}, 'f:beta.kubernetes.io/os': {}, 'f:kubernetes.io/arch': {}, 'f:kubernetes.io/hostname': {}, 'f:kubernetes.io/os': {} } }, 'f:spec': { 'f:providerID': {} } } },
+        { manager: 'cilium-agent', operation: 'Update', apiVersion: 'v1', time: created, fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:annotations': { 'f:io.cilium.network.ipv4-cilium-host': {}, 'f:io.cilium.network.ipv4-health-ip': {}, 'f:io.cilium.network.ipv4-pod-cidr': {} } }, 'f:status': { 'f:conditions': { 'k:{"type":"NetworkUnavailable"}': { '.': {}, 'f:lastHeartbeatTime': {}, 'f:lastTransitionTime': {}, 'f:message': {}, 'f:reason': {}, 'f:status': {}, 'f:type': {} } } } }, subresource: 'status' },
+      ],
+    },
+    spec: {
+      podCIDR,
+      podCIDRs: [podCIDR],
+      providerID: `aws:///${zone}/${instanceId}`,
+      ...(kind.group === 'gpu' && { taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }] }),
+    },
+    status: {
+      capacity: { cpu: '16', 'ephemeral-storage': '104845292Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '65023868Ki', pods: '110' },
+      allocatable: { cpu: '15890m', 'ephemeral-storage': '95551679124', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '64006012Ki', pods: '110' },
+      conditions: [
+        condition('NetworkUnavailable', true, 'CiliumIsUp', 'Cilium is running on this node'),
+        condition('MemoryPressure', true, 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        condition('DiskPressure', true, 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        condition('PIDPressure', true, 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        { ...condition('Ready', false, 'KubeletReady', 'kubelet is posting ready status'), status: 'True' },
+      ],
+      addresses: [
+        { type: 'InternalIP', address: ip },
+        { type: 'InternalDNS', address: name },
+        { type: 'Hostname', address: name },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: `ec2${index.toString(16).padStart(29, '0')}`,
+        systemUUID: `ec2${index.toString(16).padStart(5, '0')}-4d1a-7c2b-9e3f-0a1b2c3d4e5f`,
+        bootID: `b0${index.toString(16).padStart(6, '0')}-1c2d-4e3f-8a9b-0c1d2e3f4a5b`,
+        kernelVersion: kind.kernel,
+        osImage: kind.os,
+        containerRuntimeVersion: 'containerd://1.7.11',
+        kubeletVersion: 'v1.30.2-eks-1552ad0',
+        kubeProxyVersion: 'v1.30.2-eks-1552ad0',
+        operatingSystem: 'linux',
+        architecture: kind.arch,
+      },
+      images: [
+        { names: ['quay.io/cilium/cilium@sha256:758ca0793f5995bb938a2fa219dcce63dc0b3fa7fc4ce5cc851125281fb7361d', 'quay.io/cilium/cilium:v1.16.5'], sizeBytes: 208716113 },
+        { names: ['registry.k8s.io/pause@sha256:7031c1b283388d2c2e09b57badb803c05ebed362dc88d84b480cc47f72a21097', 'registry.k8s.io/pause:3.9'], sizeBytes: 321520 },
+      ],
+    },
+  };
+}
+
 /** A kubeconfig file that trusts the test CA and sends the bearer token. */
 export function writeKubeconfig(dir, api, token = TOKEN) {
   const file = join(dir, 'kubeconfig');
