@@ -35224,6 +35224,28 @@ function violation(rule, subject) {
 var TRUE = { truth: true, evidence: [], reasons: [] };
 var FALSE = { truth: false, evidence: [], reasons: [] };
 function evaluate(condition, subject, rule) {
+  const shared = subject.shared;
+  if (shared === void 0 || readsNode(condition)) return evaluateNow(condition, subject, rule);
+  let outcome = shared.get(condition);
+  if (outcome === void 0) {
+    outcome = evaluateNow(condition, subject, rule);
+    shared.set(condition, outcome);
+  }
+  return outcome;
+}
+var nodeReading = /* @__PURE__ */ new WeakMap();
+function readsNode(condition) {
+  let reads = nodeReading.get(condition);
+  if (reads === void 0) {
+    if ("all" in condition) reads = condition.all.some(readsNode);
+    else if ("any" in condition) reads = condition.any.some(readsNode);
+    else if ("not" in condition) reads = readsNode(condition.not);
+    else reads = condition.node !== void 0;
+    nodeReading.set(condition, reads);
+  }
+  return reads;
+}
+function evaluateNow(condition, subject, rule) {
   if ("all" in condition) return all(condition.all.map((c) => evaluate(c, subject, rule)));
   if ("any" in condition) return any(condition.any.map((c) => evaluate(c, subject, rule)));
   if ("not" in condition) return invert(evaluate(condition.not, subject, rule));
@@ -35557,6 +35579,14 @@ function backtrackingRisk(pattern) {
   if (/\\[1-9]|\\k</.test(pattern)) return "uses a backreference, which can take exponential time";
   if (/\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(pattern)) return "nests quantifiers, which can take exponential time";
   return void 0;
+}
+
+// src/rules/node-subjects.ts
+function nodeSubjects(rule, model, version2, nodes) {
+  if (nodes.length === 0) return [];
+  const shared = /* @__PURE__ */ new Map();
+  if (rule.when && evaluate(rule.when, { model, version: version2, shared }, rule).truth === false) return [];
+  return nodes.map((node) => ({ model, version: version2, node, shared }));
 }
 
 // src/rules/input-finding.ts
@@ -35969,7 +35999,7 @@ function analyse(options, keepModels = false) {
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
-      const subjects = rule["for-each"] === "node" ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node })) : rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
+      const subjects = rule["for-each"] === "node" ? nodeSubjects(rule, target.model, options.version, inventory?.nodes ?? []) : rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
       const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
       findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
     }

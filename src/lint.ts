@@ -17,6 +17,7 @@ import type { Finding, LintResult, RuleSummary } from './report/finding.js';
 import { evaluate, violation } from './rules/evaluate.js';
 import type { Subject } from './rules/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
+import { nodeSubjects } from './rules/node-subjects.js';
 import { firstLine, placeFinding } from './rules/locate.js';
 import { InputChecks } from './rules/input-checks.js';
 import { renderMessage } from './rules/message.js';
@@ -110,7 +111,7 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
       const subjects: Subject[] =
         rule['for-each'] === 'node'
-          ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node }))
+          ? nodeSubjects(rule, target.model, options.version, inventory?.nodes ?? [])
           : rule['for-each'] === 'change'
             ? withBase(target, base, options.version)
             : [{ model: target.model, version: options.version }];

@@ -38,6 +38,11 @@ export interface Subject {
   readonly node?: NodeFacts;
   /** The same target at the --base revision. */
   readonly base?: ConfigModel;
+  /**
+   * The outcomes of the conditions that read no node fact, shared by the subjects of one node rule on one
+   * target (see node-subjects.ts): they are the same for every node, so a fleet computes them once.
+   */
+  readonly shared?: Map<Condition, Outcome>;
 }
 
 /**
@@ -57,8 +62,34 @@ export function violation(rule: Rule, subject: Subject): Outcome {
 const TRUE: Outcome = { truth: true, evidence: [], reasons: [] };
 const FALSE: Outcome = { truth: false, evidence: [], reasons: [] };
 
-/** Evaluate a condition. */
+/** Evaluate a condition; one that reads no node fact is taken from the subject's shared outcomes when it has them. */
 export function evaluate(condition: Condition, subject: Subject, rule: Rule): Outcome {
+  const shared = subject.shared;
+  if (shared === undefined || readsNode(condition)) return evaluateNow(condition, subject, rule);
+  let outcome = shared.get(condition);
+  if (outcome === undefined) {
+    outcome = evaluateNow(condition, subject, rule);
+    shared.set(condition, outcome);
+  }
+  return outcome;
+}
+
+const nodeReading = new WeakMap<Condition, boolean>();
+
+/** Does the condition read a node fact anywhere? Known once per condition object, as rules are loaded once. */
+function readsNode(condition: Condition): boolean {
+  let reads = nodeReading.get(condition);
+  if (reads === undefined) {
+    if ('all' in condition) reads = condition.all.some(readsNode);
+    else if ('any' in condition) reads = condition.any.some(readsNode);
+    else if ('not' in condition) reads = readsNode(condition.not);
+    else reads = condition.node !== undefined;
+    nodeReading.set(condition, reads);
+  }
+  return reads;
+}
+
+function evaluateNow(condition: Condition, subject: Subject, rule: Rule): Outcome {
   if ('all' in condition) return all(condition.all.map((c) => evaluate(c, subject, rule)));
   if ('any' in condition) return any(condition.any.map((c) => evaluate(c, subject, rule)));
   if ('not' in condition) return invert(evaluate(condition.not, subject, rule));
