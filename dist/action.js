@@ -18342,12 +18342,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -18548,13 +18548,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -24201,14 +24201,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -24225,14 +24225,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -24249,12 +24249,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -24266,12 +24266,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24286,39 +24286,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -28774,8 +28774,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -28785,8 +28785,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -28795,11 +28795,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28809,7 +28809,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -30860,8 +30860,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -30957,10 +30957,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30989,9 +30989,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31002,8 +31002,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -31143,8 +31143,8 @@ function readTextFile(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
 function decodeUtf8(bytes, path) {
   if (bytes.includes(0)) throw new InputError(path, "is a binary file (it contains NUL bytes), not YAML or JSON text");
   try {
-    const text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+    const text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   } catch {
     throw new InputError(path, "is not valid UTF-8 text");
   }
@@ -31160,11 +31160,11 @@ function describeFsError(error2) {
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_NODES = 1e6;
 var MAX_DEPTH = 500;
-function parseYamlFile(path, text2) {
+function parseYamlFile(path, text3) {
   const lineCounter = new import_yaml.LineCounter();
   let documents;
   try {
-    const parsed = (0, import_yaml.parseAllDocuments)(text2, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
+    const parsed = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (error2) {
     if (error2 instanceof RangeError) throw new InputError(path, "YAML nesting is too deep to read");
@@ -31316,17 +31316,17 @@ function findConfig(start) {
 // src/version.ts
 var SUPPORTED_MINORS = ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"];
 var DEFAULT_MINOR = "1.19";
-function parseCiliumVersion(text2) {
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.-]+)?$/.exec(text2.trim());
+function parseCiliumVersion(text3) {
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.-]+)?$/.exec(text3.trim());
   if (!match) return void 0;
   const parts = [match[1], match[2], match[3]].filter((part) => part !== void 0).map(Number);
   const minor = `${parts[0]}.${parts[1]}`;
   if (!SUPPORTED_MINORS.includes(minor)) return void 0;
   return { minor, parts, text: `${parts.join(".")}${match[4] ?? ""}` };
 }
-function versionParts(text2) {
-  if (!/^\d+(\.\d+)*$/.test(text2)) return void 0;
-  return text2.split(".").map(Number);
+function versionParts(text3) {
+  if (!/^\d+(\.\d+)*$/.test(text3)) return void 0;
+  return text3.split(".").map(Number);
 }
 function compareVersions(a, b) {
   const length = Math.max(a.length, b.length);
@@ -31343,20 +31343,20 @@ function loadConfigFor(explicit, cwd, ruleIds) {
   return file === void 0 ? void 0 : loadConfig(file, ruleIds);
 }
 function loadConfig(file, ruleIds) {
-  const text2 = readTextFile(file);
-  const parsed = parseYamlFile(text2.path, text2.text);
+  const text3 = readTextFile(file);
+  const parsed = parseYamlFile(text3.path, text3.text);
   const root = parsed.documents[0]?.root;
   const data = toPlain(root) ?? {};
   if (!(0, import_validators.validateConfig)(data)) {
     const problem = deepest(import_validators.validateConfig.errors ?? []);
-    throw located(text2.path, root, problem.pointer, problem.message);
+    throw located(text3.path, root, problem.pointer, problem.message);
   }
   const config = data;
   const known = new Set(ruleIds);
   const settings = (rules2, pointer) => {
     const map = /* @__PURE__ */ new Map();
     for (const [id, value] of Object.entries(rules2 ?? {})) {
-      if (!known.has(id)) throw located(text2.path, root, `${pointer}/${id}`, `unknown rule "${id}" (cilint rules lists them)`);
+      if (!known.has(id)) throw located(text3.path, root, `${pointer}/${id}`, `unknown rule "${id}" (cilint rules lists them)`);
       map.set(id, value === false ? "off" : value === true ? "on" : value);
     }
     return map;
@@ -31364,10 +31364,10 @@ function loadConfig(file, ruleIds) {
   const dir = dirname2(resolve3(file));
   const version2 = config["cilium-version"];
   if (version2 !== void 0 && !parseCiliumVersion(String(version2))) {
-    throw located(text2.path, root, "/cilium-version", `unsupported cilium-version "${String(version2)}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
+    throw located(text3.path, root, "/cilium-version", `unsupported cilium-version "${String(version2)}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
   }
   return {
-    file: text2.path,
+    file: text3.path,
     dir,
     ciliumVersion: version2 === void 0 ? void 0 : String(version2),
     failOn: config["fail-on"],
@@ -31393,8 +31393,8 @@ function deepest(errors) {
   if (!error2) return { pointer: "", message: "does not match schemas/config.schema.json" };
   const where = error2.instancePath === "" ? "the config" : error2.instancePath.slice(1).replace(/\//g, ".");
   if (error2.keyword === "additionalProperties") {
-    const field = String(error2.params["additionalProperty"]);
-    return { pointer: `${error2.instancePath}/${field}`, message: `unknown field "${field}" in ${where}` };
+    const field2 = String(error2.params["additionalProperty"]);
+    return { pointer: `${error2.instancePath}/${field2}`, message: `unknown field "${field2}" in ${where}` };
   }
   if (error2.keyword === "enum") return { pointer: error2.instancePath, message: `${where} must be one of ${error2.params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}` };
   return { pointer: error2.instancePath, message: `${where} ${error2.message ?? "is invalid"}` };
@@ -31409,11 +31409,11 @@ function isSecretKey(key) {
 function shownValue(key, value) {
   return isSecretKey(key) ? REDACTED : value;
 }
-function shownSetText(text2) {
-  const equals2 = text2.indexOf("=");
-  if (equals2 < 0) return isSecretKey(text2) ? REDACTED : text2;
-  if (!SECRET_KEY.test(text2)) return text2;
-  return text2.split(",").map((pair) => {
+function shownSetText(text3) {
+  const equals2 = text3.indexOf("=");
+  if (equals2 < 0) return isSecretKey(text3) ? REDACTED : text3;
+  if (!SECRET_KEY.test(text3)) return text3;
+  return text3.split(",").map((pair) => {
     const at = pair.indexOf("=");
     return at >= 0 && isSecretKey(pair.slice(0, at)) ? `${pair.slice(0, at)}=${REDACTED}` : at < 0 && isSecretKey(pair) ? REDACTED : pair;
   }).join(",");
@@ -31423,15 +31423,15 @@ function shownSetText(text2) {
 var MAX_INDEX = 65536;
 var MAX_NESTED_NAME_LEVEL = 30;
 var MAX_JSON_DEPTH = 200;
-function applySetFlag(values, flag2, text2) {
-  const parser = new SetParser(text2, flag2);
+function applySetFlag(values, flag2, text3) {
+  const parser = new SetParser(text3, flag2);
   try {
     while (parser.key(values, 0)) {
     }
   } catch (error2) {
     if (error2 instanceof SetSyntaxError) {
-      const shown = shownSetText(text2);
-      throw new UsageError(`${flag2} "${shown}": ${shown === text2 ? error2.message : "cannot be parsed"}`);
+      const shown = shownSetText(text3);
+      throw new UsageError(`${flag2} "${shown}": ${shown === text3 ? error2.message : "cannot be parsed"}`);
     }
     throw error2;
   }
@@ -31443,10 +31443,10 @@ var SetParser = class {
   position = 0;
   origin;
   flag;
-  constructor(text2, flag2) {
+  constructor(text3, flag2) {
     this.flag = flag2;
-    this.runes = Array.from(text2);
-    this.origin = { kind: "set", flag: flag2, text: text2 };
+    this.runes = Array.from(text3);
+    this.origin = { kind: "set", flag: flag2, text: text3 };
   }
   /** Parse one key and its value into data; false at the end of the text. */
   key(data, level) {
@@ -31506,9 +31506,9 @@ var SetParser = class {
       this.position++;
       const items2 = [];
       for (; ; ) {
-        const { text: text2, stop } = this.until(/* @__PURE__ */ new Set([",", "}"]));
+        const { text: text3, stop } = this.until(/* @__PURE__ */ new Set([",", "}"]));
         if (stop === void 0) throw new SetSyntaxError("list must terminate with '}'");
-        items2.push({ kind: "scalar", value: this.typed(text2) });
+        items2.push({ kind: "scalar", value: this.typed(text3) });
         if (stop === "}") {
           if (this.peek() === ",") this.position++;
           return { kind: "seq", items: items2 };
@@ -31549,24 +31549,24 @@ var SetParser = class {
     return { kind: "scalar", value };
   }
   /** Helm's typedVal: true/false/null (any case), integers without a leading zero, else the string. */
-  typed(text2) {
-    if (this.flag === "--set-string") return text2;
-    const lower = text2.toLowerCase();
+  typed(text3) {
+    if (this.flag === "--set-string") return text3;
+    const lower = text3.toLowerCase();
     if (lower === "true") return true;
     if (lower === "false") return false;
     if (lower === "null") return null;
-    if (text2 === "0") return 0;
-    if (!text2.startsWith("0") && /^[+-]?\d+$/.test(text2)) {
-      const number = Number(text2);
+    if (text3 === "0") return 0;
+    if (!text3.startsWith("0") && /^[+-]?\d+$/.test(text3)) {
+      const number = Number(text3);
       if (Number.isSafeInteger(number)) return number === 0 ? 0 : number;
     }
-    return text2;
+    return text3;
   }
   index() {
-    const { text: text2, stop } = this.until(/* @__PURE__ */ new Set(["]"]));
+    const { text: text3, stop } = this.until(/* @__PURE__ */ new Set(["]"]));
     if (stop === void 0) throw new SetSyntaxError("error parsing index: missing ]");
-    if (!/^[+-]?\d+$/.test(text2)) throw new SetSyntaxError(`error parsing index: "${text2}" is not a number`);
-    const index = Number(text2);
+    if (!/^[+-]?\d+$/.test(text3)) throw new SetSyntaxError(`error parsing index: "${text3}" is not a number`);
+    const index = Number(text3);
     if (index < 0) throw new SetSyntaxError(`negative ${index} index not allowed`);
     if (index > MAX_INDEX) throw new SetSyntaxError(`index of ${index} is greater than maximum supported index of ${MAX_INDEX}`);
     return index;
@@ -31580,17 +31580,17 @@ var SetParser = class {
   }
   /** Read up to (and consume) the first stop rune; a backslash makes the next rune literal. */
   until(stops) {
-    let text2 = "";
+    let text3 = "";
     while (this.position < this.runes.length) {
       const rune = this.runes[this.position++];
-      if (stops.has(rune)) return { text: text2, stop: rune };
+      if (stops.has(rune)) return { text: text3, stop: rune };
       if (rune === "\\") {
         const next = this.runes[this.position++];
-        if (next === void 0) return { text: text2, stop: void 0 };
-        text2 += next;
-      } else text2 += rune;
+        if (next === void 0) return { text: text3, stop: void 0 };
+        text3 += next;
+      } else text3 += rune;
     }
-    return { text: text2, stop: void 0 };
+    return { text: text3, stop: void 0 };
   }
 };
 function setIndex(list2, index, value) {
@@ -31599,11 +31599,11 @@ function setIndex(list2, index, value) {
   items2[index] = value;
   return { kind: "seq", items: items2 };
 }
-function jsonValueLength(text2) {
+function jsonValueLength(text3) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3[i];
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') {
@@ -31617,7 +31617,7 @@ function jsonValueLength(text2) {
       if (depth <= 0) return i + 1;
     } else if (depth === 0 && (c === "," || /\s/.test(c))) return i;
   }
-  return text2.length;
+  return text3.length;
 }
 
 // src/helm/values-tree.ts
@@ -31743,9 +31743,9 @@ var CONFIG_KEYS = {
   "cni-chaining-mode": { type: "string", agentDefault: always("none") },
   "enable-remote-node-identity": { type: "bool", until: "1.15", agentDefault: always("true") }
 };
-function parseGoBool(text2) {
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(text2)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(text2)) return false;
+function parseGoBool(text3) {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(text3)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(text3)) return false;
   return void 0;
 }
 
@@ -31768,8 +31768,8 @@ function describeSource(source) {
       return void 0;
   }
 }
-function isPlaceholder(text2) {
-  return /\$\{[^}]*\}/.test(text2);
+function isPlaceholder(text3) {
+  return /\$\{[^}]*\}/.test(text3);
 }
 
 // src/model/steps.ts
@@ -31838,11 +31838,11 @@ function configMapSettings(data, file) {
     if (value.kind !== "scalar" || value.value !== null && typeof value.value !== "string") {
       throw new InputError(file, `data.${key} must be a string (quote it): the API server rejects other types in a ConfigMap`, entry.span.line, entry.span.column);
     }
-    const text2 = value.value ?? "";
+    const text3 = value.value ?? "";
     written.set(key, {
       key,
-      value: text2,
-      unknown: isPlaceholder(text2),
+      value: text3,
+      unknown: isPlaceholder(text3),
       source: { kind: "file", file, span: entry.span, name: key }
     });
   }
@@ -34577,8 +34577,8 @@ function text(node) {
 // src/inputs/targets.ts
 function* readTargets(request) {
   const read = (file) => {
-    const text2 = (request.readText ?? readTextFile)(file, request.maxFileBytes);
-    return parseYamlFile(text2.path, text2.text);
+    const text3 = (request.readText ?? readTextFile)(file, request.maxFileBytes);
+    return parseYamlFile(text3.path, text3.text);
   };
   const setsForPositional = request.values.length === 0 ? request.sets : [];
   let valuesTargets = 0;
@@ -34671,6 +34671,50 @@ function shadowedMaps(values, minor) {
 
 // src/nodes/load-inventory.ts
 var import_validators2 = __toESM(require_validators(), 1);
+
+// src/nodes/kubernetes-node.ts
+function kubernetesNodeFacts(node, locate) {
+  const metadata = field(node, "metadata");
+  const name = text2(field(metadata, "name"));
+  if (name === void 0) return void 0;
+  const spec = field(node, "spec");
+  const info2 = field(field(node, "status"), "nodeInfo");
+  const listed = field(spec, "podCIDRs");
+  const single = text2(field(spec, "podCIDR"));
+  const podCIDRs = Array.isArray(listed) ? listed.flatMap((cidr) => text2(cidr) ?? []) : single === void 0 ? [] : [single];
+  const facts = {
+    name,
+    kernel: text2(field(info2, "kernelVersion")),
+    arch: text2(field(info2, "architecture")),
+    osImage: text2(field(info2, "osImage")),
+    provider: providerOf(text2(field(spec, "providerID"))),
+    podCIDRs: podCIDRs.length > 0 ? podCIDRs : void 0,
+    labels: labelsOf(field(metadata, "labels")),
+    location: locate(name)
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== void 0));
+}
+function providerOf(providerID) {
+  const scheme = providerID ? /^([a-z0-9-]+):\/\//i.exec(providerID)?.[1]?.toLowerCase() : void 0;
+  if (!scheme) return void 0;
+  return scheme === "gce" ? "gcp" : scheme;
+}
+function field(value, key) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, key) ? value[key] : void 0;
+}
+function text2(value) {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return void 0;
+  const written = String(value);
+  return written === "" ? void 0 : written;
+}
+function labelsOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const labels = /* @__PURE__ */ Object.create(null);
+  for (const [key, item] of Object.entries(value)) if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") labels[key] = String(item);
+  return labels;
+}
+
+// src/nodes/load-inventory.ts
 function inventoryFromFile(file) {
   const roots = file.documents.flatMap((document) => document.root ? [document.root] : []);
   if (roots.length === 0) throw new InputError(file.path, "the node inventory is empty");
@@ -34728,29 +34772,9 @@ function kubernetesNodes(path, items2) {
   });
 }
 function kubernetesNode(path, node) {
-  const text2 = (at) => {
-    const found = lookup(node, at);
-    return found?.kind === "scalar" && found.value !== null ? String(found.value) : void 0;
-  };
-  const name = text2(["metadata", "name"]);
-  if (!name) throw new InputError(path, "a Node without metadata.name", node.span.line);
-  const podCIDRs = toPlain(lookup(node, ["spec", "podCIDRs"]));
-  const podCIDR = text2(["spec", "podCIDR"]);
-  return withoutUndefined({
-    name,
-    kernel: text2(["status", "nodeInfo", "kernelVersion"]),
-    arch: text2(["status", "nodeInfo", "architecture"]),
-    osImage: text2(["status", "nodeInfo", "osImage"]),
-    provider: providerOf(text2(["spec", "providerID"])),
-    podCIDRs: Array.isArray(podCIDRs) ? podCIDRs.map(String) : podCIDR ? [podCIDR] : void 0,
-    labels: stringRecord(toPlain(lookup(node, ["metadata", "labels"]))),
-    location: { file: path, span: node.span }
-  });
-}
-function providerOf(providerID) {
-  const scheme = providerID ? /^([a-z0-9-]+):\/\//i.exec(providerID)?.[1]?.toLowerCase() : void 0;
-  if (!scheme) return void 0;
-  return scheme === "gce" ? "gcp" : scheme;
+  const facts = kubernetesNodeFacts(toPlain(node), () => ({ file: path, span: node.span }));
+  if (!facts) throw new InputError(path, "a Node without metadata.name", node.span.line);
+  return facts;
 }
 function stringRecord(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
@@ -34795,9 +34819,9 @@ function describeEvidence(item) {
   const source = item.kind === "setting" ? item.setting.source : item.value.source;
   const shown = shownValue(source.name, item.kind === "setting" ? item.setting.value ?? "unset" : String(item.value.value ?? "unset"));
   const note = describeSource(source);
-  const text2 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
+  const text3 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
   const location = source.kind === "file" ? { file: source.file, ...source.span } : void 0;
-  return { id: `${source.kind}:${source.name}`, key: source.name, text: text2, location, writtenIn: location, explicit: isExplicit(source) };
+  return { id: `${source.kind}:${source.name}`, key: source.name, text: text3, location, writtenIn: location, explicit: isExplicit(source) };
 }
 function dedupe(items2) {
   const seen = /* @__PURE__ */ new Set();
@@ -34935,12 +34959,12 @@ function isRhel810(kernel, osImage) {
 }
 
 // src/nodes/port-ranges.ts
-function parseNodePortRange(text2) {
-  const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(text2 ?? "");
+function parseNodePortRange(text3) {
+  const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(text3 ?? "");
   return match ? range(Number(match[1]), Number(match[2])) : void 0;
 }
-function parseEphemeralRange(text2) {
-  const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(text2 ?? "");
+function parseEphemeralRange(text3) {
+  const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(text3 ?? "");
   return match ? range(Number(match[1]), Number(match[2])) : void 0;
 }
 function nodePortRangePosition(nodePorts, ephemeral) {
@@ -35128,8 +35152,8 @@ function items(value) {
 }
 
 // src/rules/cidr.ts
-function parseCidr(text2) {
-  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(text2.trim());
+function parseCidr(text3) {
+  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(text3.trim());
   if (!match) return void 0;
   const [, host = "", bits = ""] = match;
   const prefix = Number(bits);
@@ -35144,13 +35168,13 @@ function contains(outer, inner) {
   const shift = width - BigInt(outer.prefix);
   return outer.address >> shift === inner.address >> shift;
 }
-function parseIPv4(text2) {
-  const parts = text2.split(".");
+function parseIPv4(text3) {
+  const parts = text3.split(".");
   if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return void 0;
   return parts.reduce((sum, part) => (sum << 8n) + BigInt(part), 0n);
 }
-function parseIPv6(text2) {
-  const halves = text2.split("::");
+function parseIPv6(text3) {
+  const halves = text3.split("::");
   if (halves.length > 2) return void 0;
   const groups = (half) => half ? half.split(":") : [];
   const head = groups(halves[0]);
@@ -35183,7 +35207,7 @@ function applyOperator(predicate2, actual, type, patterns, parseVersion = versio
 }
 function outside(actual, operand) {
   const network = typeof operand === "string" ? parseCidr(operand) : void 0;
-  const cidrs = (actual ?? "").split(/[\s,]+/).filter((text2) => text2 !== "").map(parseCidr);
+  const cidrs = (actual ?? "").split(/[\s,]+/).filter((text3) => text3 !== "").map(parseCidr);
   if (network === void 0 || cidrs.length === 0 || cidrs.includes(void 0)) return "unknown";
   return cidrs.some((cidr) => cidr !== void 0 && cidr.family === network.family && !contains(network, cidr));
 }
@@ -35310,11 +35334,11 @@ function subjectPredicate(p, subject, rule) {
   }
   if (p.helm !== void 0) {
     const found = subject.model.helm?.get(p.helm);
-    const text2 = found === void 0 || found.value === null || found.value === void 0 ? void 0 : renderText(found.value);
+    const text3 = found === void 0 || found.value === null || found.value === void 0 ? void 0 : renderText(found.value);
     const evidence = found ? [{ kind: "helm", path: p.helm, value: found }] : [];
-    const unknown = text2 !== void 0 && isPlaceholder(text2);
+    const unknown = text3 !== void 0 && isPlaceholder(text3);
     const type = typeof found?.value === "boolean" ? "bool" : typeof found?.value === "number" ? "float" : "string";
-    return judge(p, rule, evidence, text2, type, unknown, found !== void 0 && isExplicit(found.source), `${p.helm} is a placeholder (${text2 ?? ""})`);
+    return judge(p, rule, evidence, text3, type, unknown, found !== void 0 && isExplicit(found.source), `${p.helm} is a placeholder (${text3 ?? ""})`);
   }
   if (p.node !== void 0) return nodePredicate(p, p.node, subject, rule);
   return judge(p, rule, [], subject.version.parts.join("."), "version", false, true, "");
@@ -35460,9 +35484,9 @@ function placeholderValue(name, subject) {
   }
   return subject.version.text;
 }
-function annotate(text2, source) {
+function annotate(text3, source) {
   const note = describeSource(source);
-  return note ? `${text2} (${note})` : text2;
+  return note ? `${text3} (${note})` : text3;
 }
 
 // src/rules/load-rules.ts
@@ -35472,7 +35496,7 @@ function loadRules(directory = join3(packageRoot(), "rules")) {
   if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
   return files.map((name) => loadRule(join3(directory, name), `rules/${name}`, readFileSync3(join3(directory, name), "utf8")));
 }
-var sha1 = (text2) => createHash("sha1").update(text2).digest("hex");
+var sha1 = (text3) => createHash("sha1").update(text3).digest("hex");
 var PRECOMPILED = () => join3(packageRoot(), "dist", "rules.json");
 function readPrecompiled(directory, files) {
   let stored;
@@ -35485,10 +35509,10 @@ function readPrecompiled(directory, files) {
   const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync3(join3(directory, rule.name), "utf8")));
   return fresh ? stored : void 0;
 }
-function loadRule(path, file, text2) {
+function loadRule(path, file, text3) {
   let tree;
   try {
-    tree = parseYamlFile(file, text2);
+    tree = parseYamlFile(file, text3);
   } catch (error2) {
     if (error2 instanceof CilintError) throw new RuleDefinitionError(file, "", error2.message.replace(`${file}: `, ""));
     throw error2;
@@ -35666,14 +35690,14 @@ import { dirname as dirname4, relative as relative3, resolve as resolve4, sep as
 var import_validators4 = __toESM(require_validators(), 1);
 var DESCRIPTION = "Findings accepted by `cilint lint --baseline`; rewrite with --update-baseline. Matched on rule, file, key and node, never the line.";
 function readBaseline(file) {
-  const { path, text: text2 } = readTextFile(file);
+  const { path, text: text3 } = readTextFile(file);
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (error2) {
-    throw new InputError(path, `is not valid JSON: ${error2.message.split("\n")[0] ?? ""}`, jsonErrorLine(text2, error2));
+    throw new InputError(path, `is not valid JSON: ${error2.message.split("\n")[0] ?? ""}`, jsonErrorLine(text3, error2));
   }
-  const root = parseYamlFile(path, text2).documents[0]?.root;
+  const root = parseYamlFile(path, text3).documents[0]?.root;
   if (!(0, import_validators4.validateBaseline)(data)) {
     const error2 = [...import_validators4.validateBaseline.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
     const where = error2?.instancePath ? error2.instancePath.slice(1).replace(/\//g, ".") : "the baseline";
@@ -35714,13 +35738,13 @@ function sortKey(entry) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function jsonErrorLine(text2, error2) {
+function jsonErrorLine(text3, error2) {
   const line = /line (\d+)/.exec(error2.message);
   if (line) return Number(line[1]);
   const position = /position (\d+)/.exec(error2.message);
-  if (position) return text2.slice(0, Number(position[1])).split("\n").length;
+  if (position) return text3.slice(0, Number(position[1])).split("\n").length;
   try {
-    parseYamlFile("", text2);
+    parseYamlFile("", text3);
   } catch (yamlError) {
     return Number(/^:(\d+)/.exec(yamlError.message)?.[1]) || void 0;
   }
@@ -35794,12 +35818,12 @@ function settingFor(config, finding) {
 var import_yaml2 = __toESM(require_dist(), 1);
 var DIRECTIVE = /^#\s*(cilint-disable-next-line|cilint-disable-line|cilint-disable)(?=\s|$)(.*)$/;
 var REASON = /(?:^|\s)-{2,}(?:\s|$)/;
-function findDirectives(file, text2) {
-  if (!text2.includes("cilint-disable")) return [];
+function findDirectives(file, text3) {
+  if (!text3.includes("cilint-disable")) return [];
   const lines2 = new import_yaml2.LineCounter();
   const comments = [];
-  for (const token of new import_yaml2.Parser(lines2.addNewLine).parse(text2)) collectComments(token, comments);
-  const textLines = text2.split(/\r?\n/);
+  for (const token of new import_yaml2.Parser(lines2.addNewLine).parse(text3)) collectComments(token, comments);
+  const textLines = text3.split(/\r?\n/);
   return comments.flatMap((comment) => {
     const match = DIRECTIVE.exec(comment.source.trimEnd());
     if (!match) return [];
@@ -35936,8 +35960,8 @@ function git(dir, args) {
     return void 0;
   }
 }
-function firstLine2(text2) {
-  return text2.trim().split("\n")[0] ?? "";
+function firstLine2(text3) {
+  return text3.trim().split("\n")[0] ?? "";
 }
 
 // src/changes/base-models.ts
@@ -36064,8 +36088,8 @@ function evaluateRule(rule, subject, target) {
   return { ruleId: rule.id, level: override?.level ?? rule.level, outcome: "violation", message, location, key: placement.key, related: placement.related, node };
 }
 function readInventory(file, maxFileBytes) {
-  const text2 = readTextFile(file, maxFileBytes);
-  const parsed = parseYamlFile(text2.path, text2.text);
+  const text3 = readTextFile(file, maxFileBytes);
+  const parsed = parseYamlFile(text3.path, text3.text);
   return { ...inventoryFromFile(parsed), duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })) };
 }
 function summarize(rule) {
@@ -37059,19 +37083,19 @@ function readInputs() {
     annotations: flag("annotations", getInput("annotations") || "true")
   };
 }
-function lines(text2) {
-  return text2.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+function lines(text3) {
+  return text3.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
 }
-function words(text2) {
-  return text2.split(/\s+/).filter((word) => word !== "");
+function words(text3) {
+  return text3.split(/\s+/).filter((word) => word !== "");
 }
-function optional(text2) {
-  return text2.trim() === "" ? void 0 : text2.trim();
+function optional(text3) {
+  return text3.trim() === "" ? void 0 : text3.trim();
 }
-function flag(name, text2) {
-  if (/^(true|True|TRUE)$/.test(text2.trim())) return true;
-  if (/^(false|False|FALSE)$/.test(text2.trim())) return false;
-  throw new UsageError(`input ${name} must be true or false, not "${text2}"`);
+function flag(name, text3) {
+  if (/^(true|True|TRUE)$/.test(text3.trim())) return true;
+  if (/^(false|False|FALSE)$/.test(text3.trim())) return false;
+  throw new UsageError(`input ${name} must be true or false, not "${text3}"`);
 }
 
 // src/action/pr-base.ts
@@ -37125,8 +37149,8 @@ function formatSummary(result, context) {
   }
   return out.join("\n");
 }
-function cell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function plural2(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -37152,7 +37176,7 @@ async function runAction() {
     const result = lint({
       files,
       values: inputs.values,
-      sets: inputs.sets.map((text2) => ({ flag: "--set", text: text2 })),
+      sets: inputs.sets.map((text3) => ({ flag: "--set", text: text3 })),
       configMaps: inputs.configMaps,
       nodes: inputs.nodes ?? config?.nodes,
       version: version2,
