@@ -5649,12 +5649,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9034,10 +9034,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15041,9 +15041,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -20886,14 +20886,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed2.output = parse.fastpaths(input, options);
       }
-      if (!parsed.output) {
-        parsed = parse(input, options);
+      if (!parsed2.output) {
+        parsed2 = parse(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
     picomatch3.toRegex = (source, options) => {
       try {
@@ -31164,8 +31164,8 @@ function parseYamlFile(path, text3) {
   const lineCounter = new import_yaml.LineCounter();
   let documents;
   try {
-    const parsed = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
-    documents = Array.isArray(parsed) ? parsed : [];
+    const parsed2 = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
+    documents = Array.isArray(parsed2) ? parsed2 : [];
   } catch (error2) {
     if (error2 instanceof RangeError) throw new InputError(path, "YAML nesting is too deep to read");
     throw error2;
@@ -31344,8 +31344,8 @@ function loadConfigFor(explicit, cwd, ruleIds) {
 }
 function loadConfig(file, ruleIds) {
   const text3 = readTextFile(file);
-  const parsed = parseYamlFile(text3.path, text3.text);
-  const root = parsed.documents[0]?.root;
+  const parsed2 = parseYamlFile(text3.path, text3.text);
+  const root = parsed2.documents[0]?.root;
   const data = toPlain(root) ?? {};
   if (!(0, import_validators.validateConfig)(data)) {
     const problem = deepest(import_validators.validateConfig.errors ?? []);
@@ -31525,9 +31525,9 @@ var SetParser = class {
     }
     const rest = this.runes.slice(this.position).join("");
     const length = jsonValueLength(rest);
-    let parsed;
+    let parsed2;
     try {
-      parsed = JSON.parse(rest.slice(0, length));
+      parsed2 = JSON.parse(rest.slice(0, length));
     } catch (error2) {
       if (error2 instanceof RangeError) throw new SetSyntaxError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
       throw new SetSyntaxError(`invalid JSON value: ${rest.slice(0, Math.max(length, 1))}`);
@@ -31536,7 +31536,7 @@ var SetParser = class {
     while (this.peek() !== void 0 && /\s/.test(this.peek())) this.position++;
     if (this.peek() === ",") this.position++;
     else if (this.peek() !== void 0) throw new SetSyntaxError(`unexpected text after a JSON value: ${this.runes.slice(this.position).join("")}`);
-    return this.fromJson(parsed);
+    return this.fromJson(parsed2);
   }
   fromJson(value, depth = 0) {
     if (depth > MAX_JSON_DEPTH) throw new SetSyntaxError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -34583,20 +34583,20 @@ function* readTargets(request) {
   const setsForPositional = request.values.length === 0 ? request.sets : [];
   let valuesTargets = 0;
   for (const file of request.files) {
-    const parsed = read(file);
-    const configMap = findCiliumConfig(parsed);
+    const parsed2 = read(file);
+    const configMap = findCiliumConfig(parsed2);
     if (configMap) {
-      yield configMapTarget(parsed, configMap, request.minor);
+      yield configMapTarget(parsed2, configMap, request.minor);
     } else {
       valuesTargets++;
-      yield releaseTarget([parsed], setsForPositional, request);
+      yield releaseTarget([parsed2], setsForPositional, request);
     }
   }
   for (const file of request.configMaps) {
-    const parsed = read(file);
-    const configMap = findCiliumConfig(parsed);
-    if (!configMap) throw new InputError(parsed.path, "no ConfigMap named cilium-config in this file (--config-map)");
-    yield configMapTarget(parsed, configMap, request.minor);
+    const parsed2 = read(file);
+    const configMap = findCiliumConfig(parsed2);
+    if (!configMap) throw new InputError(parsed2.path, "no ConfigMap named cilium-config in this file (--config-map)");
+    yield configMapTarget(parsed2, configMap, request.minor);
   }
   if (request.values.length > 0) {
     valuesTargets++;
@@ -34606,13 +34606,13 @@ function* readTargets(request) {
     throw new UsageError(`${request.sets[0]?.flag ?? "--set"} needs a Helm values target: give a values file (positional or -f)`);
   }
 }
-function configMapTarget(parsed, match, minor) {
+function configMapTarget(parsed2, match, minor) {
   return {
-    model: modelFromConfigMap(match.data, parsed.path, minor),
-    duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })),
-    skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed.path })),
+    model: modelFromConfigMap(match.data, parsed2.path, minor),
+    duplicates: parsed2.duplicates.map((duplicate) => ({ ...duplicate, file: parsed2.path })),
+    skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed2.path })),
     shadowed: [],
-    keyIssues: auditConfigKeys([...match.data?.entries ?? []].map(([key, entry]) => ({ key, file: parsed.path, span: entry.span })), minor)
+    keyIssues: auditConfigKeys([...match.data?.entries ?? []].map(([key, entry]) => ({ key, file: parsed2.path, span: entry.span })), minor)
   };
 }
 function releaseTarget(files, sets, request) {
@@ -35214,9 +35214,9 @@ function outside(actual, operand) {
 function equals(actual, expected, type) {
   if (actual === void 0) return false;
   if (type === "bool") {
-    const parsed = parseGoBool(actual);
+    const parsed2 = parseGoBool(actual);
     const wanted = typeof expected === "boolean" ? expected : parseGoBool(String(expected));
-    return parsed === void 0 ? "unknown" : parsed === wanted;
+    return parsed2 === void 0 ? "unknown" : parsed2 === wanted;
   }
   if (type === "int" || type === "float") {
     const number = Number(actual);
@@ -35230,9 +35230,16 @@ function compareOrdered(actual, bound, type, parseVersion) {
     const b2 = Number(bound);
     return Number.isNaN(a2) || Number.isNaN(b2) ? void 0 : a2 - b2;
   }
-  const a = parseVersion(actual);
-  const b = versionParts(bound);
+  const a = parsed(parseVersion, actual);
+  const b = parsed(versionParts, bound);
   return a && b ? compareVersions(a, b) : void 0;
+}
+var versions = /* @__PURE__ */ new Map();
+function parsed(parse, text3) {
+  let byText = versions.get(parse);
+  if (byText === void 0) versions.set(parse, byText = /* @__PURE__ */ new Map());
+  if (!byText.has(text3)) byText.set(text3, parse(text3));
+  return byText.get(text3);
 }
 
 // src/rules/evaluate.ts
@@ -35276,22 +35283,26 @@ function evaluateNow(condition, subject, rule) {
   return predicate(condition, subject, rule);
 }
 function all(outcomes) {
-  const falses = outcomes.filter((o) => o.truth === false);
-  if (falses.length > 0) return { truth: false, evidence: falses.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === "unknown");
-  if (unknowns.length > 0) {
-    return { truth: "unknown", evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
-  }
-  return { truth: true, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  return combine(outcomes, false);
 }
 function any(outcomes) {
-  const trues = outcomes.filter((o) => o.truth === true);
-  if (trues.length > 0) return { truth: true, evidence: trues.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === "unknown");
-  if (unknowns.length > 0) {
-    return { truth: "unknown", evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
+  return combine(outcomes, true);
+}
+function combine(outcomes, decisive) {
+  let decided = false;
+  let unknown = false;
+  for (const outcome of outcomes) {
+    if (outcome.truth === decisive) decided = true;
+    else if (outcome.truth === "unknown") unknown = true;
   }
-  return { truth: false, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  const evidence = [];
+  const reasons = [];
+  for (const outcome of outcomes) {
+    if (decided && outcome.truth !== decisive) continue;
+    evidence.push(...outcome.evidence);
+    if (!decided && outcome.truth === "unknown") reasons.push(...outcome.reasons);
+  }
+  return { truth: decided ? decisive : unknown ? "unknown" : !decisive, evidence, reasons };
 }
 function invert(outcome) {
   return { ...outcome, truth: outcome.truth === "unknown" ? "unknown" : !outcome.truth };
@@ -36089,8 +36100,8 @@ function evaluateRule(rule, subject, target) {
 }
 function readInventory(file, maxFileBytes) {
   const text3 = readTextFile(file, maxFileBytes);
-  const parsed = parseYamlFile(text3.path, text3.text);
-  return { ...inventoryFromFile(parsed), duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })) };
+  const parsed2 = parseYamlFile(text3.path, text3.text);
+  return { ...inventoryFromFile(parsed2), duplicates: parsed2.duplicates.map((duplicate) => ({ ...duplicate, file: parsed2.path })) };
 }
 function summarize(rule) {
   const { id, title, level, description, remediation, references, category } = rule;

@@ -97,23 +97,34 @@ function evaluateNow(condition: Condition, subject: Subject, rule: Rule): Outcom
 }
 
 function all(outcomes: readonly Outcome[]): Outcome {
-  const falses = outcomes.filter((o) => o.truth === false);
-  if (falses.length > 0) return { truth: false, evidence: falses.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === 'unknown');
-  if (unknowns.length > 0) {
-    return { truth: 'unknown', evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
-  }
-  return { truth: true, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  return combine(outcomes, false);
 }
 
 function any(outcomes: readonly Outcome[]): Outcome {
-  const trues = outcomes.filter((o) => o.truth === true);
-  if (trues.length > 0) return { truth: true, evidence: trues.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === 'unknown');
-  if (unknowns.length > 0) {
-    return { truth: 'unknown', evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
+  return combine(outcomes, true);
+}
+
+/**
+ * `all` (decisive: false) and `any` (decisive: true) in three-valued logic. A decisive outcome decides, with
+ * the evidence of the decisive ones; else an unknown makes it unknown, with every evidence and the unknowns'
+ * reasons; else it is the other value, with every evidence. Loops, not filter and flatMap: node rules run
+ * this for every node of the fleet, several times each.
+ */
+function combine(outcomes: readonly Outcome[], decisive: boolean): Outcome {
+  let decided = false;
+  let unknown = false;
+  for (const outcome of outcomes) {
+    if (outcome.truth === decisive) decided = true;
+    else if (outcome.truth === 'unknown') unknown = true;
   }
-  return { truth: false, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  const evidence: Evidence[] = [];
+  const reasons: string[] = [];
+  for (const outcome of outcomes) {
+    if (decided && outcome.truth !== decisive) continue;
+    evidence.push(...outcome.evidence);
+    if (!decided && outcome.truth === 'unknown') reasons.push(...outcome.reasons);
+  }
+  return { truth: decided ? decisive : unknown ? 'unknown' : !decisive, evidence, reasons };
 }
 
 function invert(outcome: Outcome): Outcome {
