@@ -9,10 +9,10 @@ export interface Cluster {
   kubeProxy?: boolean;
   /** How the cilium DaemonSet sets KUBERNETES_SERVICE_HOST (k8sServiceHost): a value (default), from a ConfigMap, or not at all. */
   apiServerHost?: 'value' | 'valueFrom' | 'none';
-  /** The nodes, or a refusal to list them. */
-  nodes?: object[] | 'forbidden';
-  /** Accept requests and never answer. */
-  hang?: boolean;
+  /** The nodes, or a refusal to list them (403), or API Priority and Fairness turning the list away (429). */
+  nodes?: object[] | 'forbidden' | 'overloaded';
+  /** Accept requests and never answer them; 'nodes': only the node list. */
+  hang?: boolean | 'nodes';
 }
 
 /** A running fake API server; `requests` lists every method and URL it was asked for. */

@@ -26,7 +26,8 @@ export async function startFakeApi(cluster, tls = makeCertificates()) {
   const requests = [];
   const server = createServer({ key: readFileSync(tls.key), cert: readFileSync(tls.cert) }, (request, response) => {
     requests.push(`${request.method ?? ''} ${request.url ?? ''}`);
-    if (cluster.hang) return; // never answer: the client's --timeout must end the run
+    // Never answer (every request, or only the node list): the client's --timeout must end the run.
+    if (cluster.hang === true || (cluster.hang === 'nodes' && request.url?.startsWith('/api/v1/nodes'))) return;
     answer(cluster, request, response);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,6 +63,7 @@ function answer(cluster, request, response) {
   }
   if (url.pathname === '/api/v1/nodes') {
     if (cluster.nodes === 'forbidden') return status(response, 403, 'Forbidden', 'nodes is forbidden: User "system:serviceaccount:ci:cilint" cannot list resource "nodes" in API group "" at the cluster scope', { kind: 'nodes' });
+    if (cluster.nodes === 'overloaded') return status(response, 429, 'TooManyRequests', 'too many requests, please try again later', { retryAfterSeconds: 1 });
     const nodes = cluster.nodes ?? [];
     const limit = Number(url.searchParams.get('limit') ?? nodes.length) || nodes.length;
     const start = Number(url.searchParams.get('continue') ?? 0);
