@@ -35616,12 +35616,23 @@ function backtrackingRisk(pattern) {
   return void 0;
 }
 
-// src/rules/node-subjects.ts
-function nodeSubjects(rule, model, version2, nodes) {
-  if (nodes.length === 0) return [];
+// src/rules/node-verdicts.ts
+function nodeVerdicts(rule, model, version2, nodes) {
+  const violating = [];
+  const notEvaluated = [];
+  if (nodes.length === 0) return { violating, notEvaluated };
   const shared = /* @__PURE__ */ new Map();
-  if (rule.when && evaluate(rule.when, { model, version: version2, shared }, rule).truth === false) return [];
-  return nodes.map((node) => ({ model, version: version2, node, shared }));
+  if (rule.when && evaluate(rule.when, { model, version: version2, shared }, rule).truth === false) return { violating, notEvaluated };
+  const verdicts = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const subject = { model, version: version2, node, shared };
+    const facts = JSON.stringify(rule.nodeFacts.map((fact2) => nodeFact(node, fact2, model).values ?? null));
+    let verdict = verdicts.get(facts);
+    if (verdict === void 0) verdicts.set(facts, verdict = violation(rule, subject).truth);
+    if (verdict === true) violating.push(subject);
+    else if (verdict === "unknown") notEvaluated.push(subject);
+  }
+  return { violating, notEvaluated };
 }
 
 // src/rules/input-finding.ts
@@ -36034,9 +36045,12 @@ function analyse(options, keepModels = false) {
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
-      const subjects = rule["for-each"] === "node" ? nodeSubjects(rule, target.model, options.version, inventory?.nodes ?? []) : rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
-      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
-      findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
+      if (rule["for-each"] === "node") {
+        findings.push(...nodeFindings(rule, target, options.version, inventory?.nodes ?? []));
+        continue;
+      }
+      const subjects = rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
+      findings.push(...subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []));
     }
     if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
@@ -36074,12 +36088,16 @@ function lint(options) {
     ...analysis.notices.length > 0 ? { notices: analysis.notices } : {}
   };
 }
-function notEvaluatedOnce(findings) {
-  const [first] = findings;
-  if (!first || findings.length === 1) return [...findings];
-  const names = findings.flatMap((finding) => finding.node === void 0 ? [] : [finding.node]);
+function nodeFindings(rule, target, version2, nodes) {
+  const { violating, notEvaluated } = nodeVerdicts(rule, target.model, version2, nodes);
+  const findings = violating.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+  const first = notEvaluated[0] && evaluateRule(rule, notEvaluated[0], target);
+  if (first) findings.push(notEvaluated.length === 1 ? first : onNodes(first, notEvaluated.map((subject) => subject.node?.name ?? "")));
+  return findings;
+}
+function onNodes(first, names) {
   const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, and ${names.length - 3} more` : "");
-  return [{ ...first, node: void 0, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
+  return { ...first, node: void 0, message: `On ${names.length} nodes (${shown}): ${first.message}` };
 }
 function withBase(target, base, version2) {
   return base ? [{ model: target.model, version: version2, base }] : [];

@@ -1,13 +1,16 @@
-// Node rules share what no node fact decides, and skip a fleet their `when` rules out: never a different verdict.
+// Node rules decide a fleet by its distinct facts, sharing what no node fact decides: never a different verdict than node by node.
 import { describe, expect, it } from 'vitest';
 import { parseYamlFile } from '../../src/inputs/yaml-tree.js';
 import type { PMap } from '../../src/inputs/yaml-tree.js';
 import { rules } from '../../src/lint.js';
+import type { ConfigModel } from '../../src/model/config-model.js';
 import { modelFromConfigMap } from '../../src/model/from-config-map.js';
 import { nodeFactsFromApi } from '../../src/nodes/from-api.js';
 import type { NodeFacts } from '../../src/nodes/node-facts.js';
 import { violation } from '../../src/rules/evaluate.js';
-import { nodeSubjects } from '../../src/rules/node-subjects.js';
+import type { Subject } from '../../src/rules/evaluate.js';
+import { nodeVerdicts } from '../../src/rules/node-verdicts.js';
+import type { Rule } from '../../src/rules/rule-definition.js';
 import { parseCiliumVersion } from '../../src/version.js';
 import { realisticNode } from '../support/fake-kube-api.mjs';
 
@@ -35,36 +38,51 @@ function model(data: Record<string, string>) {
   return modelFromConfigMap(parseYamlFile('cm.yaml', JSON.stringify(data)).documents[0]?.root as PMap, 'cm.yaml', version.minor);
 }
 
-describe('nodeSubjects', () => {
+/** What evaluating every node alone gives: the nodes violated, and the nodes not evaluated. */
+function alone(rule: Rule, target: ConfigModel, nodes: readonly NodeFacts[]) {
+  const truths = nodes.map((node) => violation(rule, { model: target, version, node }).truth);
+  return { violating: nodes.filter((_, index) => truths[index] === true), notEvaluated: nodes.filter((_, index) => truths[index] === 'unknown') };
+}
+
+const nodesOf = (subjects: readonly Subject[]) => subjects.map((subject) => subject.node);
+
+describe('nodeVerdicts', () => {
   const nodeRules = rules().filter((rule) => rule['for-each'] === 'node');
 
-  it.each(configs.map((data, index) => [index, data] as const))('config %i: every node rule gives each node the verdict it gets alone', (_, data) => {
+  it.each(configs.map((data, index) => [index, data] as const))('config %i: every node rule sorts the nodes as evaluating each alone does', (_, data) => {
     const target = model(data);
     for (const rule of nodeRules) {
-      const alone = fleet.map((node) => violation(rule, { model: target, version, node }));
-      const subjects = nodeSubjects(rule, target, version, fleet);
-      if (subjects.length === 0) {
-        // Skipped: then no node would have had a finding or a note.
-        expect(alone.map((outcome) => outcome.truth), rule.id).toEqual(fleet.map(() => false));
-      } else {
-        expect(subjects.map((subject) => subject.node)).toEqual(fleet);
-        expect(subjects.map((subject) => violation(rule, subject)), rule.id).toEqual(alone);
+      const verdicts = nodeVerdicts(rule, target, version, fleet);
+      expect({ violating: nodesOf(verdicts.violating), notEvaluated: nodesOf(verdicts.notEvaluated) }, rule.id).toEqual(alone(rule, target, fleet));
+      // Each subject is its own node's, so that its finding and its evidence are that node's.
+      for (const subject of [...verdicts.violating, ...verdicts.notEvaluated]) expect(violation(rule, subject)).toEqual(violation(rule, { model: target, version, node: subject.node! }));
+    }
+  });
+
+  it('nodes alike share a verdict, whatever their names: a fleet of copies sorts as its originals', () => {
+    const copies = fleet.flatMap((node) => Array.from({ length: 20 }, (_, index) => ({ ...node, name: `${node.name}-${index}` })));
+    for (const data of configs) {
+      const target = model(data);
+      for (const rule of nodeRules) {
+        const verdicts = nodeVerdicts(rule, target, version, copies);
+        expect({ violating: nodesOf(verdicts.violating), notEvaluated: nodesOf(verdicts.notEvaluated) }, rule.id).toEqual(alone(rule, target, copies));
       }
     }
   });
 
-  it('skips the fleet only when `when` rules out every node, and then evaluates the shared conditions once', () => {
+  it('skips the fleet when `when` rules out every node; else evaluates the shared conditions once for all', () => {
     const bbr = nodeRules.find((rule) => rule.id === 'bbr-kernel')!;
-    expect(nodeSubjects(bbr, model({ 'enable-bandwidth-manager': 'true', 'enable-bbr': 'false' }), version, fleet)).toEqual([]);
-    const subjects = nodeSubjects(bbr, model({ 'enable-bandwidth-manager': 'true', 'enable-bbr': 'true' }), version, fleet);
-    expect(subjects).toHaveLength(fleet.length);
-    subjects.forEach((subject) => violation(bbr, subject));
+    expect(nodeVerdicts(bbr, model({ 'enable-bandwidth-manager': 'true', 'enable-bbr': 'false' }), version, fleet)).toEqual({ violating: [], notEvaluated: [] });
+    const verdicts = nodeVerdicts(bbr, model({ 'enable-bandwidth-manager': 'true', 'enable-bbr': 'true' }), version, fleet);
+    expect(verdicts.violating.map((subject) => subject.node?.kernel)).toEqual(['5.15.0-1051-aws', '5.10.205-195.807.amzn2.x86_64', '5.4.0-1103-aws', '5.15.0-1051-aws', '5.10.205-195.807.amzn2.x86_64', '5.4.0-1103-aws', '4.19.0-26-amd64']);
+    expect(verdicts.notEvaluated.map((subject) => subject.node?.name)).toEqual(['unparsable', 'bare']);
     // One map for the fleet, holding the `when` and its two config predicates, never a node's kernel.
+    const subjects = [...verdicts.violating, ...verdicts.notEvaluated];
     expect(new Set(subjects.map((subject) => subject.shared)).size).toBe(1);
     expect([...(subjects[0]?.shared?.keys() ?? [])]).toHaveLength(3);
   });
 
-  it('no nodes, no subjects', () => {
-    expect(nodeSubjects(nodeRules[0]!, model({}), version, [])).toEqual([]);
+  it('no nodes, no verdicts', () => {
+    expect(nodeVerdicts(nodeRules[0]!, model({}), version, [])).toEqual({ violating: [], notEvaluated: [] });
   });
 });
