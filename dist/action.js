@@ -5649,12 +5649,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9034,10 +9034,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15041,9 +15041,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -18342,12 +18342,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -18548,13 +18548,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -20886,14 +20886,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed2.output = parse.fastpaths(input, options);
       }
-      if (!parsed.output) {
-        parsed = parse(input, options);
+      if (!parsed2.output) {
+        parsed2 = parse(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
     picomatch3.toRegex = (source, options) => {
       try {
@@ -24201,14 +24201,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -24225,14 +24225,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -24249,12 +24249,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -24266,12 +24266,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24286,39 +24286,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -28774,8 +28774,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -28785,8 +28785,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -28795,11 +28795,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28809,7 +28809,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -30860,8 +30860,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -30957,10 +30957,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30989,9 +30989,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31002,8 +31002,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -31143,8 +31143,8 @@ function readTextFile(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
 function decodeUtf8(bytes, path) {
   if (bytes.includes(0)) throw new InputError(path, "is a binary file (it contains NUL bytes), not YAML or JSON text");
   try {
-    const text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+    const text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   } catch {
     throw new InputError(path, "is not valid UTF-8 text");
   }
@@ -31181,33 +31181,33 @@ var FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 var FLOAT_EXPONENT = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
 var FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
 var SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-function resolvePlainScalar(text2) {
-  const first = text2.charCodeAt(0);
+function resolvePlainScalar(text3) {
+  const first = text3.charCodeAt(0);
   const numeric = first >= 48 && first <= 57 || first === 43 || first === 45 || first === 46 || first === 101 || first === 69;
-  if (text2.length <= 5) {
-    if (NULL.test(text2)) return null;
-    if (TRUE.test(text2)) return true;
-    if (FALSE.test(text2)) return false;
+  if (text3.length <= 5) {
+    if (NULL.test(text3)) return null;
+    if (TRUE.test(text3)) return true;
+    if (FALSE.test(text3)) return false;
   }
-  if (!numeric) return text2;
-  if (INT_BINARY.test(text2)) return integer(text2, 2, 2);
-  if (INT_OCTAL.test(text2)) return integer(text2, 1, 8);
-  if (INT_DECIMAL.test(text2)) return integer(text2, 0, 10);
-  if (INT_HEX.test(text2)) return integer(text2, 2, 16);
-  if (FLOAT_SPECIAL.test(text2)) return text2.slice(-3).toLowerCase() === "nan" ? NaN : text2.startsWith("-") ? -Infinity : Infinity;
-  if (FLOAT_EXPONENT.test(text2) || FLOAT.test(text2)) return parseFloat(text2.replace(/_/g, ""));
-  if (SEXAGESIMAL.test(text2)) return sexagesimal(text2);
-  return text2;
+  if (!numeric) return text3;
+  if (INT_BINARY.test(text3)) return integer(text3, 2, 2);
+  if (INT_OCTAL.test(text3)) return integer(text3, 1, 8);
+  if (INT_DECIMAL.test(text3)) return integer(text3, 0, 10);
+  if (INT_HEX.test(text3)) return integer(text3, 2, 16);
+  if (FLOAT_SPECIAL.test(text3)) return text3.slice(-3).toLowerCase() === "nan" ? NaN : text3.startsWith("-") ? -Infinity : Infinity;
+  if (FLOAT_EXPONENT.test(text3) || FLOAT.test(text3)) return parseFloat(text3.replace(/_/g, ""));
+  if (SEXAGESIMAL.test(text3)) return sexagesimal(text3);
+  return text3;
 }
-function integer(text2, prefixLength, radix) {
-  const sign = text2[0];
+function integer(text3, prefixLength, radix) {
+  const sign = text3[0];
   const signed = sign === "-" || sign === "+";
-  const value = parseInt(text2.slice(prefixLength + (signed ? 1 : 0)).replace(/_/g, ""), radix);
+  const value = parseInt(text3.slice(prefixLength + (signed ? 1 : 0)).replace(/_/g, ""), radix);
   return sign === "-" ? -1 * value : value;
 }
-function sexagesimal(text2) {
-  const sign = text2[0];
-  const digits = sign === "-" || sign === "+" ? text2.slice(1) : text2;
+function sexagesimal(text3) {
+  const sign = text3[0];
+  const digits = sign === "-" || sign === "+" ? text3.slice(1) : text3;
   const value = digits.replace(/_/g, "").split(":").reduce((total, part) => total * 60 + Number(part), 0);
   return sign === "-" ? -1 * value : value;
 }
@@ -31221,10 +31221,10 @@ var SPACE = 32;
 var HASH = 35;
 var DASH = 45;
 var COLON = 58;
-function readCommonYaml(path, text2) {
-  if (UNSUPPORTED_CHARACTERS.test(text2)) return void 0;
+function readCommonYaml(path, text3) {
+  if (UNSUPPORTED_CHARACTERS.test(text3)) return void 0;
   try {
-    return new CommonYamlReader(path, text2).read();
+    return new CommonYamlReader(path, text3).read();
   } catch (error2) {
     if (error2 === DECLINE) return void 0;
     throw error2;
@@ -31244,14 +31244,14 @@ var CommonYamlReader = class {
   keyPath = [];
   /** The line being read. */
   row = 0;
-  constructor(path, text2) {
+  constructor(path, text3) {
     this.path = path;
-    this.text = text2;
+    this.text = text3;
     let start = 0;
     for (; ; ) {
-      const end = text2.indexOf("\n", start);
+      const end = text3.indexOf("\n", start);
       this.starts.push(start);
-      this.ends.push(end === -1 ? text2.length : end);
+      this.ends.push(end === -1 ? text3.length : end);
       if (end === -1) break;
       start = end + 1;
     }
@@ -31714,15 +31714,15 @@ var SIMPLE_ESCAPES = Object.assign(/* @__PURE__ */ Object.create(null), {
 // src/inputs/yaml-tree.ts
 var MAX_NODES = 1e6;
 var MAX_DEPTH2 = 500;
-function parseYamlFile(path, text2) {
-  return readCommonYaml(path, text2) ?? parseAnyYaml(path, text2);
+function parseYamlFile(path, text3) {
+  return readCommonYaml(path, text3) ?? parseAnyYaml(path, text3);
 }
-function parseAnyYaml(path, text2) {
+function parseAnyYaml(path, text3) {
   const lineCounter = new import_yaml.LineCounter();
   let documents;
   try {
-    const parsed = (0, import_yaml.parseAllDocuments)(text2, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
-    documents = Array.isArray(parsed) ? parsed : [];
+    const parsed2 = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
+    documents = Array.isArray(parsed2) ? parsed2 : [];
   } catch (error2) {
     if (error2 instanceof RangeError) throw new InputError(path, "YAML nesting is too deep to read");
     throw error2;
@@ -31882,19 +31882,19 @@ function findConfig(start) {
 // src/version.ts
 var SUPPORTED_MINORS = ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"];
 var DEFAULT_MINOR = "1.19";
-function parseCiliumVersion(text2) {
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.-]+)?$/.exec(text2.trim());
+function parseCiliumVersion(text3) {
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.-]+)?$/.exec(text3.trim());
   if (!match) return void 0;
   const parts = [match[1], match[2], match[3]].filter((part) => part !== void 0).map(Number);
   const minor = `${parts[0]}.${parts[1]}`;
   if (!SUPPORTED_MINORS.includes(minor)) return void 0;
   return { minor, parts, text: `${parts.join(".")}${match[4] ?? ""}` };
 }
-function versionParts(text2) {
-  let parts = partsByText.get(text2);
+function versionParts(text3) {
+  let parts = partsByText.get(text3);
   if (parts === void 0) {
-    parts = /^\d+(\.\d+)*$/.test(text2) ? text2.split(".").map(Number) : null;
-    if (partsByText.size < 1e3) partsByText.set(text2, parts);
+    parts = /^\d+(\.\d+)*$/.test(text3) ? text3.split(".").map(Number) : null;
+    if (partsByText.size < 1e3) partsByText.set(text3, parts);
   }
   return parts ?? void 0;
 }
@@ -31914,20 +31914,20 @@ function loadConfigFor(explicit, cwd, ruleIds) {
   return file === void 0 ? void 0 : loadConfig(file, ruleIds);
 }
 function loadConfig(file, ruleIds) {
-  const text2 = readTextFile(file);
-  const parsed = parseYamlFile(text2.path, text2.text);
-  const root = parsed.documents[0]?.root;
+  const text3 = readTextFile(file);
+  const parsed2 = parseYamlFile(text3.path, text3.text);
+  const root = parsed2.documents[0]?.root;
   const data = toPlain(root) ?? {};
   if (!(0, import_validators.validateConfig)(data)) {
     const problem = deepest(import_validators.validateConfig.errors ?? []);
-    throw located(text2.path, root, problem.pointer, problem.message);
+    throw located(text3.path, root, problem.pointer, problem.message);
   }
   const config = data;
   const known = new Set(ruleIds);
   const settings = (rules2, pointer) => {
     const map = /* @__PURE__ */ new Map();
     for (const [id, value] of Object.entries(rules2 ?? {})) {
-      if (!known.has(id)) throw located(text2.path, root, `${pointer}/${id}`, `unknown rule "${id}" (cilint rules lists them)`);
+      if (!known.has(id)) throw located(text3.path, root, `${pointer}/${id}`, `unknown rule "${id}" (cilint rules lists them)`);
       map.set(id, value === false ? "off" : value === true ? "on" : value);
     }
     return map;
@@ -31935,10 +31935,10 @@ function loadConfig(file, ruleIds) {
   const dir = dirname2(resolve3(file));
   const version2 = config["cilium-version"];
   if (version2 !== void 0 && !parseCiliumVersion(String(version2))) {
-    throw located(text2.path, root, "/cilium-version", `unsupported cilium-version "${String(version2)}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
+    throw located(text3.path, root, "/cilium-version", `unsupported cilium-version "${String(version2)}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
   }
   return {
-    file: text2.path,
+    file: text3.path,
     dir,
     ciliumVersion: version2 === void 0 ? void 0 : String(version2),
     failOn: config["fail-on"],
@@ -31964,8 +31964,8 @@ function deepest(errors) {
   if (!error2) return { pointer: "", message: "does not match schemas/config.schema.json" };
   const where = error2.instancePath === "" ? "the config" : error2.instancePath.slice(1).replace(/\//g, ".");
   if (error2.keyword === "additionalProperties") {
-    const field = String(error2.params["additionalProperty"]);
-    return { pointer: `${error2.instancePath}/${field}`, message: `unknown field "${field}" in ${where}` };
+    const field2 = String(error2.params["additionalProperty"]);
+    return { pointer: `${error2.instancePath}/${field2}`, message: `unknown field "${field2}" in ${where}` };
   }
   if (error2.keyword === "enum") return { pointer: error2.instancePath, message: `${where} must be one of ${error2.params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}` };
   return { pointer: error2.instancePath, message: `${where} ${error2.message ?? "is invalid"}` };
@@ -31980,11 +31980,11 @@ function isSecretKey(key) {
 function shownValue(key, value) {
   return isSecretKey(key) ? REDACTED : value;
 }
-function shownSetText(text2) {
-  const equals2 = text2.indexOf("=");
-  if (equals2 < 0) return isSecretKey(text2) ? REDACTED : text2;
-  if (!SECRET_KEY.test(text2)) return text2;
-  return text2.split(",").map((pair) => {
+function shownSetText(text3) {
+  const equals2 = text3.indexOf("=");
+  if (equals2 < 0) return isSecretKey(text3) ? REDACTED : text3;
+  if (!SECRET_KEY.test(text3)) return text3;
+  return text3.split(",").map((pair) => {
     const at = pair.indexOf("=");
     return at >= 0 && isSecretKey(pair.slice(0, at)) ? `${pair.slice(0, at)}=${REDACTED}` : at < 0 && isSecretKey(pair) ? REDACTED : pair;
   }).join(",");
@@ -31994,15 +31994,15 @@ function shownSetText(text2) {
 var MAX_INDEX = 65536;
 var MAX_NESTED_NAME_LEVEL = 30;
 var MAX_JSON_DEPTH = 200;
-function applySetFlag(values, flag2, text2) {
-  const parser = new SetParser(text2, flag2);
+function applySetFlag(values, flag2, text3) {
+  const parser = new SetParser(text3, flag2);
   try {
     while (parser.key(values, 0)) {
     }
   } catch (error2) {
     if (error2 instanceof SetSyntaxError) {
-      const shown = shownSetText(text2);
-      throw new UsageError(`${flag2} "${shown}": ${shown === text2 ? error2.message : "cannot be parsed"}`);
+      const shown = shownSetText(text3);
+      throw new UsageError(`${flag2} "${shown}": ${shown === text3 ? error2.message : "cannot be parsed"}`);
     }
     throw error2;
   }
@@ -32014,10 +32014,10 @@ var SetParser = class {
   position = 0;
   origin;
   flag;
-  constructor(text2, flag2) {
+  constructor(text3, flag2) {
     this.flag = flag2;
-    this.runes = Array.from(text2);
-    this.origin = { kind: "set", flag: flag2, text: text2 };
+    this.runes = Array.from(text3);
+    this.origin = { kind: "set", flag: flag2, text: text3 };
   }
   /** Parse one key and its value into data; false at the end of the text. */
   key(data, level) {
@@ -32077,9 +32077,9 @@ var SetParser = class {
       this.position++;
       const items2 = [];
       for (; ; ) {
-        const { text: text2, stop } = this.until(/* @__PURE__ */ new Set([",", "}"]));
+        const { text: text3, stop } = this.until(/* @__PURE__ */ new Set([",", "}"]));
         if (stop === void 0) throw new SetSyntaxError("list must terminate with '}'");
-        items2.push({ kind: "scalar", value: this.typed(text2) });
+        items2.push({ kind: "scalar", value: this.typed(text3) });
         if (stop === "}") {
           if (this.peek() === ",") this.position++;
           return { kind: "seq", items: items2 };
@@ -32096,9 +32096,9 @@ var SetParser = class {
     }
     const rest = this.runes.slice(this.position).join("");
     const length = jsonValueLength(rest);
-    let parsed;
+    let parsed2;
     try {
-      parsed = JSON.parse(rest.slice(0, length));
+      parsed2 = JSON.parse(rest.slice(0, length));
     } catch (error2) {
       if (error2 instanceof RangeError) throw new SetSyntaxError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
       throw new SetSyntaxError(`invalid JSON value: ${rest.slice(0, Math.max(length, 1))}`);
@@ -32107,7 +32107,7 @@ var SetParser = class {
     while (this.peek() !== void 0 && /\s/.test(this.peek())) this.position++;
     if (this.peek() === ",") this.position++;
     else if (this.peek() !== void 0) throw new SetSyntaxError(`unexpected text after a JSON value: ${this.runes.slice(this.position).join("")}`);
-    return this.fromJson(parsed);
+    return this.fromJson(parsed2);
   }
   fromJson(value, depth = 0) {
     if (depth > MAX_JSON_DEPTH) throw new SetSyntaxError(`JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -32120,24 +32120,24 @@ var SetParser = class {
     return { kind: "scalar", value };
   }
   /** Helm's typedVal: true/false/null (any case), integers without a leading zero, else the string. */
-  typed(text2) {
-    if (this.flag === "--set-string") return text2;
-    const lower = text2.toLowerCase();
+  typed(text3) {
+    if (this.flag === "--set-string") return text3;
+    const lower = text3.toLowerCase();
     if (lower === "true") return true;
     if (lower === "false") return false;
     if (lower === "null") return null;
-    if (text2 === "0") return 0;
-    if (!text2.startsWith("0") && /^[+-]?\d+$/.test(text2)) {
-      const number = Number(text2);
+    if (text3 === "0") return 0;
+    if (!text3.startsWith("0") && /^[+-]?\d+$/.test(text3)) {
+      const number = Number(text3);
       if (Number.isSafeInteger(number)) return number === 0 ? 0 : number;
     }
-    return text2;
+    return text3;
   }
   index() {
-    const { text: text2, stop } = this.until(/* @__PURE__ */ new Set(["]"]));
+    const { text: text3, stop } = this.until(/* @__PURE__ */ new Set(["]"]));
     if (stop === void 0) throw new SetSyntaxError("error parsing index: missing ]");
-    if (!/^[+-]?\d+$/.test(text2)) throw new SetSyntaxError(`error parsing index: "${text2}" is not a number`);
-    const index = Number(text2);
+    if (!/^[+-]?\d+$/.test(text3)) throw new SetSyntaxError(`error parsing index: "${text3}" is not a number`);
+    const index = Number(text3);
     if (index < 0) throw new SetSyntaxError(`negative ${index} index not allowed`);
     if (index > MAX_INDEX) throw new SetSyntaxError(`index of ${index} is greater than maximum supported index of ${MAX_INDEX}`);
     return index;
@@ -32151,17 +32151,17 @@ var SetParser = class {
   }
   /** Read up to (and consume) the first stop rune; a backslash makes the next rune literal. */
   until(stops) {
-    let text2 = "";
+    let text3 = "";
     while (this.position < this.runes.length) {
       const rune = this.runes[this.position++];
-      if (stops.has(rune)) return { text: text2, stop: rune };
+      if (stops.has(rune)) return { text: text3, stop: rune };
       if (rune === "\\") {
         const next = this.runes[this.position++];
-        if (next === void 0) return { text: text2, stop: void 0 };
-        text2 += next;
-      } else text2 += rune;
+        if (next === void 0) return { text: text3, stop: void 0 };
+        text3 += next;
+      } else text3 += rune;
     }
-    return { text: text2, stop: void 0 };
+    return { text: text3, stop: void 0 };
   }
 };
 function setIndex(list2, index, value) {
@@ -32170,11 +32170,11 @@ function setIndex(list2, index, value) {
   items2[index] = value;
   return { kind: "seq", items: items2 };
 }
-function jsonValueLength(text2) {
+function jsonValueLength(text3) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3[i];
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') {
@@ -32188,7 +32188,7 @@ function jsonValueLength(text2) {
       if (depth <= 0) return i + 1;
     } else if (depth === 0 && (c === "," || /\s/.test(c))) return i;
   }
-  return text2.length;
+  return text3.length;
 }
 
 // src/helm/values-tree.ts
@@ -32314,9 +32314,9 @@ var CONFIG_KEYS = {
   "cni-chaining-mode": { type: "string", agentDefault: always("none") },
   "enable-remote-node-identity": { type: "bool", until: "1.15", agentDefault: always("true") }
 };
-function parseGoBool(text2) {
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(text2)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(text2)) return false;
+function parseGoBool(text3) {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(text3)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(text3)) return false;
   return void 0;
 }
 
@@ -32339,8 +32339,8 @@ function describeSource(source) {
       return void 0;
   }
 }
-function isPlaceholder(text2) {
-  return /\$\{[^}]*\}/.test(text2);
+function isPlaceholder(text3) {
+  return /\$\{[^}]*\}/.test(text3);
 }
 
 // src/model/steps.ts
@@ -32409,11 +32409,11 @@ function configMapSettings(data, file) {
     if (value.kind !== "scalar" || value.value !== null && typeof value.value !== "string") {
       throw new InputError(file, `data.${key} must be a string (quote it): the API server rejects other types in a ConfigMap`, entry.span.line, entry.span.column);
     }
-    const text2 = value.value ?? "";
+    const text3 = value.value ?? "";
     written.set(key, {
       key,
-      value: text2,
-      unknown: isPlaceholder(text2),
+      value: text3,
+      unknown: isPlaceholder(text3),
       source: { kind: "file", file, span: entry.span, name: key }
     });
   }
@@ -35163,26 +35163,26 @@ function text(node) {
 // src/inputs/targets.ts
 function* readTargets(request) {
   const read = (file) => {
-    const text2 = (request.readText ?? readTextFile)(file, request.maxFileBytes);
-    return parseYamlFile(text2.path, text2.text);
+    const text3 = (request.readText ?? readTextFile)(file, request.maxFileBytes);
+    return parseYamlFile(text3.path, text3.text);
   };
   const setsForPositional = request.values.length === 0 ? request.sets : [];
   let valuesTargets = 0;
   for (const file of request.files) {
-    const parsed = read(file);
-    const configMap = findCiliumConfig(parsed);
+    const parsed2 = read(file);
+    const configMap = findCiliumConfig(parsed2);
     if (configMap) {
-      yield configMapTarget(parsed, configMap, request.minor);
+      yield configMapTarget(parsed2, configMap, request.minor);
     } else {
       valuesTargets++;
-      yield releaseTarget([parsed], setsForPositional, request);
+      yield releaseTarget([parsed2], setsForPositional, request);
     }
   }
   for (const file of request.configMaps) {
-    const parsed = read(file);
-    const configMap = findCiliumConfig(parsed);
-    if (!configMap) throw new InputError(parsed.path, "no ConfigMap named cilium-config in this file (--config-map)");
-    yield configMapTarget(parsed, configMap, request.minor);
+    const parsed2 = read(file);
+    const configMap = findCiliumConfig(parsed2);
+    if (!configMap) throw new InputError(parsed2.path, "no ConfigMap named cilium-config in this file (--config-map)");
+    yield configMapTarget(parsed2, configMap, request.minor);
   }
   if (request.values.length > 0) {
     valuesTargets++;
@@ -35192,13 +35192,13 @@ function* readTargets(request) {
     throw new UsageError(`${request.sets[0]?.flag ?? "--set"} needs a Helm values target: give a values file (positional or -f)`);
   }
 }
-function configMapTarget(parsed, match, minor) {
+function configMapTarget(parsed2, match, minor) {
   return {
-    model: modelFromConfigMap(match.data, parsed.path, minor),
-    duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })),
-    skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed.path })),
+    model: modelFromConfigMap(match.data, parsed2.path, minor),
+    duplicates: parsed2.duplicates.map((duplicate) => ({ ...duplicate, file: parsed2.path })),
+    skipped: match.skipped.map((skipped) => ({ ...skipped, file: parsed2.path })),
     shadowed: [],
-    keyIssues: auditConfigKeys([...match.data?.entries ?? []].map(([key, entry]) => ({ key, file: parsed.path, span: entry.span })), minor)
+    keyIssues: auditConfigKeys([...match.data?.entries ?? []].map(([key, entry]) => ({ key, file: parsed2.path, span: entry.span })), minor)
   };
 }
 function releaseTarget(files, sets, request) {
@@ -35270,6 +35270,50 @@ function mapPaths(minor) {
 
 // src/nodes/load-inventory.ts
 var import_validators2 = __toESM(require_validators(), 1);
+
+// src/nodes/kubernetes-node.ts
+function kubernetesNodeFacts(node, locate) {
+  const metadata = field(node, "metadata");
+  const name = text2(field(metadata, "name"));
+  if (name === void 0) return void 0;
+  const spec = field(node, "spec");
+  const info2 = field(field(node, "status"), "nodeInfo");
+  const listed = field(spec, "podCIDRs");
+  const single = text2(field(spec, "podCIDR"));
+  const podCIDRs = Array.isArray(listed) ? listed.flatMap((cidr) => text2(cidr) ?? []) : single === void 0 ? [] : [single];
+  const facts = {
+    name,
+    kernel: text2(field(info2, "kernelVersion")),
+    arch: text2(field(info2, "architecture")),
+    osImage: text2(field(info2, "osImage")),
+    provider: providerOf(text2(field(spec, "providerID"))),
+    podCIDRs: podCIDRs.length > 0 ? podCIDRs : void 0,
+    labels: labelsOf(field(metadata, "labels")),
+    location: locate(name)
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== void 0));
+}
+function providerOf(providerID) {
+  const scheme = providerID ? /^([a-z0-9-]+):\/\//i.exec(providerID)?.[1]?.toLowerCase() : void 0;
+  if (!scheme) return void 0;
+  return scheme === "gce" ? "gcp" : scheme;
+}
+function field(value, key) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, key) ? value[key] : void 0;
+}
+function text2(value) {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return void 0;
+  const written = String(value);
+  return written === "" ? void 0 : written;
+}
+function labelsOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const labels = /* @__PURE__ */ Object.create(null);
+  for (const [key, item] of Object.entries(value)) if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") labels[key] = String(item);
+  return labels;
+}
+
+// src/nodes/load-inventory.ts
 function inventoryFromFile(file) {
   const roots = file.documents.flatMap((document) => document.root ? [document.root] : []);
   if (roots.length === 0) throw new InputError(file.path, "the node inventory is empty");
@@ -35327,29 +35371,9 @@ function kubernetesNodes(path, items2) {
   });
 }
 function kubernetesNode(path, node) {
-  const text2 = (at) => {
-    const found = lookup(node, at);
-    return found?.kind === "scalar" && found.value !== null ? String(found.value) : void 0;
-  };
-  const name = text2(["metadata", "name"]);
-  if (!name) throw new InputError(path, "a Node without metadata.name", node.span.line);
-  const podCIDRs = toPlain(lookup(node, ["spec", "podCIDRs"]));
-  const podCIDR = text2(["spec", "podCIDR"]);
-  return withoutUndefined({
-    name,
-    kernel: text2(["status", "nodeInfo", "kernelVersion"]),
-    arch: text2(["status", "nodeInfo", "architecture"]),
-    osImage: text2(["status", "nodeInfo", "osImage"]),
-    provider: providerOf(text2(["spec", "providerID"])),
-    podCIDRs: Array.isArray(podCIDRs) ? podCIDRs.map(String) : podCIDR ? [podCIDR] : void 0,
-    labels: stringRecord(toPlain(lookup(node, ["metadata", "labels"]))),
-    location: { file: path, span: node.span }
-  });
-}
-function providerOf(providerID) {
-  const scheme = providerID ? /^([a-z0-9-]+):\/\//i.exec(providerID)?.[1]?.toLowerCase() : void 0;
-  if (!scheme) return void 0;
-  return scheme === "gce" ? "gcp" : scheme;
+  const facts = kubernetesNodeFacts(toPlain(node), () => ({ file: path, span: node.span }));
+  if (!facts) throw new InputError(path, "a Node without metadata.name", node.span.line);
+  return facts;
 }
 function stringRecord(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
@@ -35394,9 +35418,9 @@ function describeEvidence(item) {
   const source = item.kind === "setting" ? item.setting.source : item.value.source;
   const shown = shownValue(source.name, item.kind === "setting" ? item.setting.value ?? "unset" : String(item.value.value ?? "unset"));
   const note = describeSource(source);
-  const text2 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
+  const text3 = `${source.name}: ${shown}${note ? ` (${note})` : ""}`;
   const location = source.kind === "file" ? { file: source.file, ...source.span } : void 0;
-  return { id: `${source.kind}:${source.name}`, key: source.name, text: text2, location, writtenIn: location, explicit: isExplicit(source) };
+  return { id: `${source.kind}:${source.name}`, key: source.name, text: text3, location, writtenIn: location, explicit: isExplicit(source) };
 }
 function dedupe(items2) {
   const seen = /* @__PURE__ */ new Set();
@@ -35534,12 +35558,12 @@ function isRhel810(kernel, osImage) {
 }
 
 // src/nodes/port-ranges.ts
-function parseNodePortRange(text2) {
-  const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(text2 ?? "");
+function parseNodePortRange(text3) {
+  const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(text3 ?? "");
   return match ? range(Number(match[1]), Number(match[2])) : void 0;
 }
-function parseEphemeralRange(text2) {
-  const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(text2 ?? "");
+function parseEphemeralRange(text3) {
+  const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(text3 ?? "");
   return match ? range(Number(match[1]), Number(match[2])) : void 0;
 }
 function nodePortRangePosition(nodePorts, ephemeral) {
@@ -35727,8 +35751,8 @@ function items(value) {
 }
 
 // src/rules/cidr.ts
-function parseCidr(text2) {
-  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(text2.trim());
+function parseCidr(text3) {
+  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(text3.trim());
   if (!match) return void 0;
   const [, host = "", bits = ""] = match;
   const prefix = Number(bits);
@@ -35743,13 +35767,13 @@ function contains(outer, inner) {
   const shift = width - BigInt(outer.prefix);
   return outer.address >> shift === inner.address >> shift;
 }
-function parseIPv4(text2) {
-  const parts = text2.split(".");
+function parseIPv4(text3) {
+  const parts = text3.split(".");
   if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return void 0;
   return parts.reduce((sum, part) => (sum << 8n) + BigInt(part), 0n);
 }
-function parseIPv6(text2) {
-  const halves = text2.split("::");
+function parseIPv6(text3) {
+  const halves = text3.split("::");
   if (halves.length > 2) return void 0;
   const groups = (half) => half ? half.split(":") : [];
   const head = groups(halves[0]);
@@ -35782,16 +35806,16 @@ function applyOperator(predicate2, actual, type, patterns, parseVersion = versio
 }
 function outside(actual, operand) {
   const network = typeof operand === "string" ? parseCidr(operand) : void 0;
-  const cidrs = (actual ?? "").split(/[\s,]+/).filter((text2) => text2 !== "").map(parseCidr);
+  const cidrs = (actual ?? "").split(/[\s,]+/).filter((text3) => text3 !== "").map(parseCidr);
   if (network === void 0 || cidrs.length === 0 || cidrs.includes(void 0)) return "unknown";
   return cidrs.some((cidr) => cidr !== void 0 && cidr.family === network.family && !contains(network, cidr));
 }
 function equals(actual, expected, type) {
   if (actual === void 0) return false;
   if (type === "bool") {
-    const parsed = parseGoBool(actual);
+    const parsed2 = parseGoBool(actual);
     const wanted = typeof expected === "boolean" ? expected : parseGoBool(String(expected));
-    return parsed === void 0 ? "unknown" : parsed === wanted;
+    return parsed2 === void 0 ? "unknown" : parsed2 === wanted;
   }
   if (type === "int" || type === "float") {
     const number = Number(actual);
@@ -35805,9 +35829,16 @@ function compareOrdered(actual, bound, type, parseVersion) {
     const b2 = Number(bound);
     return Number.isNaN(a2) || Number.isNaN(b2) ? void 0 : a2 - b2;
   }
-  const a = parseVersion(actual);
-  const b = versionParts(bound);
+  const a = parsed(parseVersion, actual);
+  const b = parsed(versionParts, bound);
   return a && b ? compareVersions(a, b) : void 0;
+}
+var versions = /* @__PURE__ */ new Map();
+function parsed(parse, text3) {
+  let byText = versions.get(parse);
+  if (byText === void 0) versions.set(parse, byText = /* @__PURE__ */ new Map());
+  if (!byText.has(text3)) byText.set(text3, parse(text3));
+  return byText.get(text3);
 }
 
 // src/rules/evaluate.ts
@@ -35823,28 +35854,54 @@ function violation(rule, subject) {
 var TRUE2 = { truth: true, evidence: [], reasons: [] };
 var FALSE2 = { truth: false, evidence: [], reasons: [] };
 function evaluate(condition, subject, rule) {
+  const shared = subject.shared;
+  if (shared === void 0 || readsNode(condition)) return evaluateNow(condition, subject, rule);
+  let outcome = shared.get(condition);
+  if (outcome === void 0) {
+    outcome = evaluateNow(condition, subject, rule);
+    shared.set(condition, outcome);
+  }
+  return outcome;
+}
+var nodeReading = /* @__PURE__ */ new WeakMap();
+function readsNode(condition) {
+  let reads = nodeReading.get(condition);
+  if (reads === void 0) {
+    if ("all" in condition) reads = condition.all.some(readsNode);
+    else if ("any" in condition) reads = condition.any.some(readsNode);
+    else if ("not" in condition) reads = readsNode(condition.not);
+    else reads = condition.node !== void 0;
+    nodeReading.set(condition, reads);
+  }
+  return reads;
+}
+function evaluateNow(condition, subject, rule) {
   if ("all" in condition) return all(condition.all.map((c) => evaluate(c, subject, rule)));
   if ("any" in condition) return any(condition.any.map((c) => evaluate(c, subject, rule)));
   if ("not" in condition) return invert(evaluate(condition.not, subject, rule));
   return predicate(condition, subject, rule);
 }
 function all(outcomes) {
-  const falses = outcomes.filter((o) => o.truth === false);
-  if (falses.length > 0) return { truth: false, evidence: falses.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === "unknown");
-  if (unknowns.length > 0) {
-    return { truth: "unknown", evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
-  }
-  return { truth: true, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  return combine(outcomes, false);
 }
 function any(outcomes) {
-  const trues = outcomes.filter((o) => o.truth === true);
-  if (trues.length > 0) return { truth: true, evidence: trues.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === "unknown");
-  if (unknowns.length > 0) {
-    return { truth: "unknown", evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
+  return combine(outcomes, true);
+}
+function combine(outcomes, decisive) {
+  let decided = false;
+  let unknown = false;
+  for (const outcome of outcomes) {
+    if (outcome.truth === decisive) decided = true;
+    else if (outcome.truth === "unknown") unknown = true;
   }
-  return { truth: false, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  const evidence = [];
+  const reasons = [];
+  for (const outcome of outcomes) {
+    if (decided && outcome.truth !== decisive) continue;
+    evidence.push(...outcome.evidence);
+    if (!decided && outcome.truth === "unknown") reasons.push(...outcome.reasons);
+  }
+  return { truth: decided ? decisive : unknown ? "unknown" : !decisive, evidence, reasons };
 }
 function invert(outcome) {
   return { ...outcome, truth: outcome.truth === "unknown" ? "unknown" : !outcome.truth };
@@ -35887,11 +35944,11 @@ function subjectPredicate(p, subject, rule) {
   }
   if (p.helm !== void 0) {
     const found = subject.model.helm?.get(p.helm);
-    const text2 = found === void 0 || found.value === null || found.value === void 0 ? void 0 : renderText(found.value);
+    const text3 = found === void 0 || found.value === null || found.value === void 0 ? void 0 : renderText(found.value);
     const evidence = found ? [{ kind: "helm", path: p.helm, value: found }] : [];
-    const unknown = text2 !== void 0 && isPlaceholder(text2);
+    const unknown = text3 !== void 0 && isPlaceholder(text3);
     const type = typeof found?.value === "boolean" ? "bool" : typeof found?.value === "number" ? "float" : "string";
-    return judge(p, rule, evidence, text2, type, unknown, found !== void 0 && isExplicit(found.source), `${p.helm} is a placeholder (${text2 ?? ""})`);
+    return judge(p, rule, evidence, text3, type, unknown, found !== void 0 && isExplicit(found.source), `${p.helm} is a placeholder (${text3 ?? ""})`);
   }
   if (p.node !== void 0) return nodePredicate(p, p.node, subject, rule);
   return judge(p, rule, [], subject.version.parts.join("."), "version", false, true, "");
@@ -36037,9 +36094,9 @@ function placeholderValue(name, subject) {
   }
   return subject.version.text;
 }
-function annotate(text2, source) {
+function annotate(text3, source) {
   const note = describeSource(source);
-  return note ? `${text2} (${note})` : text2;
+  return note ? `${text3} (${note})` : text3;
 }
 
 // src/rules/load-rules.ts
@@ -36049,7 +36106,7 @@ function loadRules(directory = join3(packageRoot(), "rules")) {
   if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
   return files.map((name) => loadRule(join3(directory, name), `rules/${name}`, readFileSync3(join3(directory, name), "utf8")));
 }
-var sha1 = (text2) => createHash("sha1").update(text2).digest("hex");
+var sha1 = (text3) => createHash("sha1").update(text3).digest("hex");
 var PRECOMPILED = () => join3(packageRoot(), "dist", "rules.json");
 function readPrecompiled(directory, files) {
   let stored;
@@ -36062,10 +36119,10 @@ function readPrecompiled(directory, files) {
   const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync3(join3(directory, rule.name), "utf8")));
   return fresh ? stored : void 0;
 }
-function loadRule(path, file, text2) {
+function loadRule(path, file, text3) {
   let tree;
   try {
-    tree = parseYamlFile(file, text2);
+    tree = parseYamlFile(file, text3);
   } catch (error2) {
     if (error2 instanceof CilintError) throw new RuleDefinitionError(file, "", error2.message.replace(`${file}: `, ""));
     throw error2;
@@ -36158,6 +36215,25 @@ function backtrackingRisk(pattern) {
   return void 0;
 }
 
+// src/rules/node-verdicts.ts
+function nodeVerdicts(rule, model, version2, nodes) {
+  const violating = [];
+  const notEvaluated = [];
+  if (nodes.length === 0) return { violating, notEvaluated };
+  const shared = /* @__PURE__ */ new Map();
+  if (rule.when && evaluate(rule.when, { model, version: version2, shared }, rule).truth === false) return { violating, notEvaluated };
+  const verdicts = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const subject = { model, version: version2, node, shared };
+    const facts = JSON.stringify(rule.nodeFacts.map((fact2) => nodeFact(node, fact2, model).values ?? null));
+    let verdict = verdicts.get(facts);
+    if (verdict === void 0) verdicts.set(facts, verdict = violation(rule, subject).truth);
+    if (verdict === true) violating.push(subject);
+    else if (verdict === "unknown") notEvaluated.push(subject);
+  }
+  return { violating, notEvaluated };
+}
+
 // src/rules/input-finding.ts
 function inputFinding(rules2, check, values, location, key) {
   const rule = rules2.find((candidate) => candidate.check === check);
@@ -36235,14 +36311,14 @@ import { dirname as dirname4, relative as relative3, resolve as resolve4, sep as
 var import_validators4 = __toESM(require_validators(), 1);
 var DESCRIPTION = "Findings accepted by `cilint lint --baseline`; rewrite with --update-baseline. Matched on rule, file, key and node, never the line.";
 function readBaseline(file) {
-  const { path, text: text2 } = readTextFile(file);
+  const { path, text: text3 } = readTextFile(file);
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (error2) {
-    throw new InputError(path, `is not valid JSON: ${error2.message.split("\n")[0] ?? ""}`, jsonErrorLine(text2, error2));
+    throw new InputError(path, `is not valid JSON: ${error2.message.split("\n")[0] ?? ""}`, jsonErrorLine(text3, error2));
   }
-  const root = parseYamlFile(path, text2).documents[0]?.root;
+  const root = parseYamlFile(path, text3).documents[0]?.root;
   if (!(0, import_validators4.validateBaseline)(data)) {
     const error2 = [...import_validators4.validateBaseline.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
     const where = error2?.instancePath ? error2.instancePath.slice(1).replace(/\//g, ".") : "the baseline";
@@ -36283,13 +36359,13 @@ function sortKey(entry) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function jsonErrorLine(text2, error2) {
+function jsonErrorLine(text3, error2) {
   const line = /line (\d+)/.exec(error2.message);
   if (line) return Number(line[1]);
   const position = /position (\d+)/.exec(error2.message);
-  if (position) return text2.slice(0, Number(position[1])).split("\n").length;
+  if (position) return text3.slice(0, Number(position[1])).split("\n").length;
   try {
-    parseYamlFile("", text2);
+    parseYamlFile("", text3);
   } catch (yamlError) {
     return Number(/^:(\d+)/.exec(yamlError.message)?.[1]) || void 0;
   }
@@ -36363,12 +36439,12 @@ function settingFor(config, finding) {
 var import_yaml2 = __toESM(require_dist(), 1);
 var DIRECTIVE = /^#\s*(cilint-disable-next-line|cilint-disable-line|cilint-disable)(?=\s|$)(.*)$/;
 var REASON = /(?:^|\s)-{2,}(?:\s|$)/;
-function findDirectives(file, text2) {
-  if (!text2.includes("cilint-disable")) return [];
+function findDirectives(file, text3) {
+  if (!text3.includes("cilint-disable")) return [];
   const lines2 = new import_yaml2.LineCounter();
   const comments = [];
-  for (const token of new import_yaml2.Parser(lines2.addNewLine).parse(text2)) collectComments(token, comments);
-  const textLines = text2.split(/\r?\n/);
+  for (const token of new import_yaml2.Parser(lines2.addNewLine).parse(text3)) collectComments(token, comments);
+  const textLines = text3.split(/\r?\n/);
   return comments.flatMap((comment) => {
     const match = DIRECTIVE.exec(comment.source.trimEnd());
     if (!match) return [];
@@ -36505,8 +36581,8 @@ function git(dir, args) {
     return void 0;
   }
 }
-function firstLine2(text2) {
-  return text2.trim().split("\n")[0] ?? "";
+function firstLine2(text3) {
+  return text3.trim().split("\n")[0] ?? "";
 }
 
 // src/changes/base-models.ts
@@ -36568,8 +36644,12 @@ function analyse(options, keepModels = false) {
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
-      const outcomes = rule["for-each"] === "node" ? nodeOutcomes(rule, target, inventory?.nodes ?? [], options.version) : (rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }]).flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
-      findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
+      if (rule["for-each"] === "node") {
+        findings.push(...nodeFindings(rule, target, options.version, inventory?.nodes ?? []));
+        continue;
+      }
+      const subjects = rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
+      findings.push(...subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []));
     }
     if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
@@ -36609,24 +36689,16 @@ function resultOf(analysis, options) {
     ...analysis.notices.length > 0 ? { notices: analysis.notices } : {}
   };
 }
-function notEvaluatedOnce(findings) {
-  const [first] = findings;
-  if (!first || findings.length === 1) return [...findings];
-  const names = findings.flatMap((finding) => finding.node === void 0 ? [] : [finding.node]);
-  const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, and ${names.length - 3} more` : "");
-  return [{ ...first, node: void 0, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
+function nodeFindings(rule, target, version2, nodes) {
+  const { violating, notEvaluated } = nodeVerdicts(rule, target.model, version2, nodes);
+  const findings = violating.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+  const first = notEvaluated[0] && evaluateRule(rule, notEvaluated[0], target);
+  if (first) findings.push(notEvaluated.length === 1 ? first : onNodes(first, notEvaluated.map((subject) => subject.node?.name ?? "")));
+  return findings;
 }
-function nodeOutcomes(rule, target, nodes, version2) {
-  const outcomes = [];
-  const passing = /* @__PURE__ */ new Set();
-  for (const node of nodes) {
-    const alike = rule.nodeFacts.length === 0 ? "" : JSON.stringify(rule.nodeFacts.map((fact2) => nodeFact(node, fact2, target.model).values ?? null));
-    if (passing.has(alike)) continue;
-    const finding = evaluateRule(rule, { model: target.model, version: version2, node }, target);
-    if (finding) outcomes.push(finding);
-    else passing.add(alike);
-  }
-  return outcomes;
+function onNodes(first, names) {
+  const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, and ${names.length - 3} more` : "");
+  return { ...first, node: void 0, message: `On ${names.length} nodes (${shown}): ${first.message}` };
 }
 function withBase(target, base, version2) {
   return base ? [{ model: target.model, version: version2, base }] : [];
@@ -36646,9 +36718,9 @@ function evaluateRule(rule, subject, target) {
   return { ruleId: rule.id, level: override?.level ?? rule.level, outcome: "violation", message, location, key: placement.key, related: placement.related, node };
 }
 function readInventory(file, maxFileBytes) {
-  const text2 = readTextFile(file, maxFileBytes);
-  const parsed = parseYamlFile(text2.path, text2.text);
-  return { ...inventoryFromFile(parsed), duplicates: parsed.duplicates.map((duplicate) => ({ ...duplicate, file: parsed.path })) };
+  const text3 = readTextFile(file, maxFileBytes);
+  const parsed2 = parseYamlFile(text3.path, text3.text);
+  return { ...inventoryFromFile(parsed2), duplicates: parsed2.duplicates.map((duplicate) => ({ ...duplicate, file: parsed2.path })) };
 }
 function summarize(rule) {
   const { id, title, level, description, remediation, references, category } = rule;
@@ -37641,19 +37713,19 @@ function readInputs() {
     annotations: flag("annotations", getInput("annotations") || "true")
   };
 }
-function lines(text2) {
-  return text2.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+function lines(text3) {
+  return text3.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
 }
-function words(text2) {
-  return text2.split(/\s+/).filter((word) => word !== "");
+function words(text3) {
+  return text3.split(/\s+/).filter((word) => word !== "");
 }
-function optional(text2) {
-  return text2.trim() === "" ? void 0 : text2.trim();
+function optional(text3) {
+  return text3.trim() === "" ? void 0 : text3.trim();
 }
-function flag(name, text2) {
-  if (/^(true|True|TRUE)$/.test(text2.trim())) return true;
-  if (/^(false|False|FALSE)$/.test(text2.trim())) return false;
-  throw new UsageError(`input ${name} must be true or false, not "${text2}"`);
+function flag(name, text3) {
+  if (/^(true|True|TRUE)$/.test(text3.trim())) return true;
+  if (/^(false|False|FALSE)$/.test(text3.trim())) return false;
+  throw new UsageError(`input ${name} must be true or false, not "${text3}"`);
 }
 
 // src/action/pr-base.ts
@@ -37707,8 +37779,8 @@ function formatSummary(result, context) {
   }
   return out.join("\n");
 }
-function cell(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function plural2(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -37734,7 +37806,7 @@ async function runAction() {
     const result = lint({
       files,
       values: inputs.values,
-      sets: inputs.sets.map((text2) => ({ flag: "--set", text: text2 })),
+      sets: inputs.sets.map((text3) => ({ flag: "--set", text: text3 })),
       configMaps: inputs.configMaps,
       nodes: inputs.nodes ?? config?.nodes,
       version: version2,

@@ -15,9 +15,9 @@ import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
 import { evaluate, violation } from './rules/evaluate.js';
-import { nodeFact } from './rules/node-facts-lookup.js';
 import type { Subject } from './rules/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
+import { nodeVerdicts } from './rules/node-verdicts.js';
 import { firstLine, placeFinding } from './rules/locate.js';
 import { InputChecks } from './rules/input-checks.js';
 import { renderMessage } from './rules/message.js';
@@ -109,11 +109,13 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
     const base = bases?.modelOf(target);
     for (const rule of applicable) {
       if (rule['for-each'] === 'input' || (rule.readsHelm && target.model.kind !== 'helm-values')) continue;
-      const outcomes =
-        rule['for-each'] === 'node'
-          ? nodeOutcomes(rule, target, inventory?.nodes ?? [], options.version)
-          : (rule['for-each'] === 'change' ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }]).flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
-      findings.push(...outcomes.filter((finding) => finding.outcome === 'violation'), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === 'not-evaluated')));
+      if (rule['for-each'] === 'node') {
+        findings.push(...nodeFindings(rule, target, options.version, inventory?.nodes ?? []));
+        continue;
+      }
+      // A cluster or change rule has one subject at most, so one finding at most.
+      const subjects: Subject[] = rule['for-each'] === 'change' ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
+      findings.push(...subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []));
     }
     if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
     findings.push(...checks.duplicates(target.duplicates), ...checks.skipped(target.skipped), ...checks.shadowed(target.shadowed, target.model.files[0]), ...checks.keys(target.keyIssues, target.model.files[0]));
@@ -161,33 +163,23 @@ export function resultOf(analysis: Analysis, options: LintOptions): LintResult {
 }
 
 /**
- * One note for a rule that could not be evaluated on several nodes (a kubectl or live inventory has no
- * sysctls, say), naming a few of them: a note per node would bury the findings of a large fleet.
+ * A node rule's findings on one target: one per violating node, and one note for all the nodes it could
+ * not evaluate (a kubectl or live inventory has no sysctls, say), naming a few of them: a note per node
+ * would bury the findings of a large fleet. nodeVerdicts sorts the nodes without evaluating each of them;
+ * a violation's finding is then built from its own node, the note from the first node's.
  */
-function notEvaluatedOnce(findings: readonly Finding[]): Finding[] {
-  const [first] = findings;
-  if (!first || findings.length === 1) return [...findings];
-  const names = findings.flatMap((finding) => (finding.node === undefined ? [] : [finding.node]));
-  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
-  return [{ ...first, node: undefined, message: `On ${findings.length} nodes (${shown}): ${first.message}` }];
+function nodeFindings(rule: Rule, target: Target, version: CiliumVersion, nodes: readonly NodeFacts[]): Finding[] {
+  const { violating, notEvaluated } = nodeVerdicts(rule, target.model, version, nodes);
+  const findings = violating.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+  const first = notEvaluated[0] && evaluateRule(rule, notEvaluated[0], target);
+  if (first) findings.push(notEvaluated.length === 1 ? first : onNodes(first, notEvaluated.map((subject) => subject.node?.name ?? '')));
+  return findings;
 }
 
-/**
- * A node rule's findings on every node. Nodes alike in every fact the rule reads get the same verdict, so once
- * one of them passes, the others pass without evaluation: a fleet of identical nodes is judged once. The nodes
- * that do not pass are each evaluated, as their findings name them.
- */
-function nodeOutcomes(rule: Rule, target: Target, nodes: readonly NodeFacts[], version: CiliumVersion): Finding[] {
-  const outcomes: Finding[] = [];
-  const passing = new Set<string>();
-  for (const node of nodes) {
-    const alike = rule.nodeFacts.length === 0 ? '' : JSON.stringify(rule.nodeFacts.map((fact) => nodeFact(node, fact, target.model).values ?? null));
-    if (passing.has(alike)) continue;
-    const finding = evaluateRule(rule, { model: target.model, version, node }, target);
-    if (finding) outcomes.push(finding);
-    else passing.add(alike);
-  }
-  return outcomes;
+/** The note of the first node, said of all of them. */
+function onNodes(first: Finding, names: readonly string[]): Finding {
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
+  return { ...first, node: undefined, message: `On ${names.length} nodes (${shown}): ${first.message}` };
 }
 
 /** A change rule's subject: the target with its base model; none when the target is new or no --base was given. */

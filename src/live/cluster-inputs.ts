@@ -4,8 +4,6 @@ import { configMapTarget } from '../inputs/targets.js';
 import { parseYamlFile } from '../inputs/yaml-tree.js';
 import { rules } from '../lint.js';
 import type { ClusterInputs } from '../lint.js';
-import { nodeFactsFromApi } from '../nodes/from-api.js';
-import type { NodeFacts } from '../nodes/node-facts.js';
 import { DERIVED_FACTS } from '../rules/facts.js';
 import { InputChecks } from '../rules/input-checks.js';
 import { inRange } from '../model/steps.js';
@@ -49,14 +47,10 @@ export function clusterInputs(state: ClusterState, minor: Minor): ClusterInputs 
   if (state.kubeProxy === false && kpr.value === 'true' && !knowsApiServer(state, minor)) {
     findings.push(...checks.apiServerAddressMissing(`daemonset/${state.namespace}/cilium`, kprValue));
   }
-  const nodes = state.nodes?.flatMap((node): NodeFacts[] => {
-    const facts = nodeFactsFromApi(node);
-    return facts ? [facts] : [];
-  });
   return {
     target,
     configMap: { resource, data: new Map(Object.entries(state.configMap)) },
-    nodes,
+    nodes: state.nodes,
     nodesRefused: state.nodesRefused,
     findings,
   };

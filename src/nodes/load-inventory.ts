@@ -4,6 +4,7 @@ import { validateInventory } from '../generated/validators.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import type { PNode, YamlFile } from '../inputs/yaml-tree.js';
 import { lookup, toPlain } from '../inputs/yaml-tree.js';
+import { kubernetesNodeFacts } from './kubernetes-node.js';
 import type { Inventory, NodeFacts, NodeInterface } from './node-facts.js';
 
 /** Turn a parsed inventory file into node facts; a file of the wrong shape is an InputError at its line. */
@@ -71,33 +72,11 @@ function kubernetesNodes(path: string, items: PNode | undefined): NodeFacts[] {
   });
 }
 
-/** The facts a Node object gives: name, kernel, arch, OS image, provider, pod CIDRs and labels. */
+/** One Node of a kubectl NodeList: the reader the API server's Nodes go through too, at the item's line. */
 function kubernetesNode(path: string, node: PNode): NodeFacts {
-  const text = (at: string[]): string | undefined => {
-    const found = lookup(node, at);
-    return found?.kind === 'scalar' && found.value !== null ? String(found.value) : undefined;
-  };
-  const name = text(['metadata', 'name']);
-  if (!name) throw new InputError(path, 'a Node without metadata.name', node.span.line);
-  const podCIDRs = toPlain(lookup(node, ['spec', 'podCIDRs']));
-  const podCIDR = text(['spec', 'podCIDR']);
-  return withoutUndefined({
-    name,
-    kernel: text(['status', 'nodeInfo', 'kernelVersion']),
-    arch: text(['status', 'nodeInfo', 'architecture']),
-    osImage: text(['status', 'nodeInfo', 'osImage']),
-    provider: providerOf(text(['spec', 'providerID'])),
-    podCIDRs: Array.isArray(podCIDRs) ? podCIDRs.map(String) : podCIDR ? [podCIDR] : undefined,
-    labels: stringRecord(toPlain(lookup(node, ['metadata', 'labels']))),
-    location: { file: path, span: node.span },
-  });
-}
-
-/** The cloud from a providerID: aws:///…, azure:///…, gce://… (gcp), or the scheme as written. */
-export function providerOf(providerID: string | undefined): string | undefined {
-  const scheme = providerID ? /^([a-z0-9-]+):\/\//i.exec(providerID)?.[1]?.toLowerCase() : undefined;
-  if (!scheme) return undefined;
-  return scheme === 'gce' ? 'gcp' : scheme;
+  const facts = kubernetesNodeFacts(toPlain(node), () => ({ file: path, span: node.span }));
+  if (!facts) throw new InputError(path, 'a Node without metadata.name', node.span.line);
+  return facts;
 }
 
 function stringRecord(value: unknown): Record<string, string> | undefined {

@@ -38,6 +38,11 @@ export interface Subject {
   readonly node?: NodeFacts;
   /** The same target at the --base revision. */
   readonly base?: ConfigModel;
+  /**
+   * The outcomes of the conditions that read no node fact, shared by the subjects of one node rule on one
+   * target (see node-subjects.ts): they are the same for every node, so a fleet computes them once.
+   */
+  readonly shared?: Map<Condition, Outcome>;
 }
 
 /**
@@ -57,8 +62,34 @@ export function violation(rule: Rule, subject: Subject): Outcome {
 const TRUE: Outcome = { truth: true, evidence: [], reasons: [] };
 const FALSE: Outcome = { truth: false, evidence: [], reasons: [] };
 
-/** Evaluate a condition. */
+/** Evaluate a condition; one that reads no node fact is taken from the subject's shared outcomes when it has them. */
 export function evaluate(condition: Condition, subject: Subject, rule: Rule): Outcome {
+  const shared = subject.shared;
+  if (shared === undefined || readsNode(condition)) return evaluateNow(condition, subject, rule);
+  let outcome = shared.get(condition);
+  if (outcome === undefined) {
+    outcome = evaluateNow(condition, subject, rule);
+    shared.set(condition, outcome);
+  }
+  return outcome;
+}
+
+const nodeReading = new WeakMap<Condition, boolean>();
+
+/** Does the condition read a node fact anywhere? Known once per condition object, as rules are loaded once. */
+function readsNode(condition: Condition): boolean {
+  let reads = nodeReading.get(condition);
+  if (reads === undefined) {
+    if ('all' in condition) reads = condition.all.some(readsNode);
+    else if ('any' in condition) reads = condition.any.some(readsNode);
+    else if ('not' in condition) reads = readsNode(condition.not);
+    else reads = condition.node !== undefined;
+    nodeReading.set(condition, reads);
+  }
+  return reads;
+}
+
+function evaluateNow(condition: Condition, subject: Subject, rule: Rule): Outcome {
   if ('all' in condition) return all(condition.all.map((c) => evaluate(c, subject, rule)));
   if ('any' in condition) return any(condition.any.map((c) => evaluate(c, subject, rule)));
   if ('not' in condition) return invert(evaluate(condition.not, subject, rule));
@@ -66,23 +97,34 @@ export function evaluate(condition: Condition, subject: Subject, rule: Rule): Ou
 }
 
 function all(outcomes: readonly Outcome[]): Outcome {
-  const falses = outcomes.filter((o) => o.truth === false);
-  if (falses.length > 0) return { truth: false, evidence: falses.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === 'unknown');
-  if (unknowns.length > 0) {
-    return { truth: 'unknown', evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
-  }
-  return { truth: true, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  return combine(outcomes, false);
 }
 
 function any(outcomes: readonly Outcome[]): Outcome {
-  const trues = outcomes.filter((o) => o.truth === true);
-  if (trues.length > 0) return { truth: true, evidence: trues.flatMap((o) => o.evidence), reasons: [] };
-  const unknowns = outcomes.filter((o) => o.truth === 'unknown');
-  if (unknowns.length > 0) {
-    return { truth: 'unknown', evidence: outcomes.flatMap((o) => o.evidence), reasons: unknowns.flatMap((o) => o.reasons) };
+  return combine(outcomes, true);
+}
+
+/**
+ * `all` (decisive: false) and `any` (decisive: true) in three-valued logic. A decisive outcome decides, with
+ * the evidence of the decisive ones; else an unknown makes it unknown, with every evidence and the unknowns'
+ * reasons; else it is the other value, with every evidence. Loops, not filter and flatMap: node rules run
+ * this for every node of the fleet, several times each.
+ */
+function combine(outcomes: readonly Outcome[], decisive: boolean): Outcome {
+  let decided = false;
+  let unknown = false;
+  for (const outcome of outcomes) {
+    if (outcome.truth === decisive) decided = true;
+    else if (outcome.truth === 'unknown') unknown = true;
   }
-  return { truth: false, evidence: outcomes.flatMap((o) => o.evidence), reasons: [] };
+  const evidence: Evidence[] = [];
+  const reasons: string[] = [];
+  for (const outcome of outcomes) {
+    if (decided && outcome.truth !== decisive) continue;
+    evidence.push(...outcome.evidence);
+    if (!decided && outcome.truth === 'unknown') reasons.push(...outcome.reasons);
+  }
+  return { truth: decided ? decisive : unknown ? 'unknown' : !decisive, evidence, reasons };
 }
 
 function invert(outcome: Outcome): Outcome {

@@ -75,7 +75,20 @@ function compareOrdered(
     const b = Number(bound);
     return Number.isNaN(a) || Number.isNaN(b) ? undefined : a - b;
   }
-  const a = parseVersion(actual);
-  const b = versionParts(bound);
+  const a = parsed(parseVersion, actual);
+  const b = parsed(versionParts, bound);
   return a && b ? compareVersions(a, b) : undefined;
+}
+
+const versions = new Map<(text: string) => number[] | undefined, Map<string, readonly number[] | undefined>>();
+
+/**
+ * A version parsed once per text and parser (a kernel release and a dotted version parse differently):
+ * a fleet repeats a few kernel releases, and the rules a few bounds, across thousands of nodes.
+ */
+function parsed(parse: (text: string) => number[] | undefined, text: string): readonly number[] | undefined {
+  let byText = versions.get(parse);
+  if (byText === undefined) versions.set(parse, (byText = new Map()));
+  if (!byText.has(text)) byText.set(text, parse(text));
+  return byText.get(text);
 }

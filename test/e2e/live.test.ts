@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCertificates, node, startFakeApi, writeKubeconfig } from '../support/fake-kube-api.js';
-import type { Cluster, FakeApi } from '../support/fake-kube-api.js';
+import { stringify } from 'yaml';
+import { makeCertificates, node, realisticNode, startFakeApi, writeKubeconfig } from '../support/fake-kube-api.mjs';
+import type { Cluster, FakeApi } from '../support/fake-kube-api.mjs';
 import { validateReport, validateSarif } from '../support/schemas.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -109,6 +110,19 @@ describe('cilint lint --kube', () => {
     expect(pages[9]).toContain('continue=4500');
     // The last node of the last page is read: it alone is too old for IPv6 BIG TCP.
     expect(report.findings.filter((f) => f.ruleId === 'ipv6-big-tcp-kernel').map((f) => f.node)).toEqual(['node-4999']);
+  });
+
+  it('the same Nodes listed by the API server or given as a kubectl NodeList file give the same findings', async () => {
+    const nodes = Array.from({ length: 24 }, (_, index) => realisticNode(index));
+    const configMap = { ...(HEALTHY.configMap as Record<string, string>), 'enable-bandwidth-manager': 'true', 'enable-bbr': 'true', 'enable-ipv4-big-tcp': 'true', 'bpf-lb-acceleration': 'native' };
+    const live = JSON.parse((await lintLive({ ...HEALTHY, configMap, nodes }, ['--format', 'json'])).stdout) as Report;
+    const dir = mkdtempSync(join(tmpdir(), 'cilint-nodelist-'));
+    writeFileSync(join(dir, 'nodes.yaml'), stringify({ apiVersion: 'v1', kind: 'List', items: nodes }));
+    writeFileSync(join(dir, 'cilium-config.yaml'), stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cilium-config', namespace: 'kube-system' }, data: configMap }));
+    const files = JSON.parse((await cilint(['lint', join(dir, 'cilium-config.yaml'), '--nodes', join(dir, 'nodes.yaml'), '--cilium-version', '1.16.5', '--format', 'json'])).stdout) as Report;
+    const verdicts = (report: Report) => report.findings.map(({ ruleId, level, message, node }) => ({ ruleId, level, message, node })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(verdicts(live).filter((f) => f.node !== null).length).toBeGreaterThan(20);
+    expect(verdicts(live)).toEqual(verdicts(files));
   });
 
   it('a 403 on nodes is not fatal: the config is linted and node rules are not evaluated', async () => {
@@ -217,6 +231,11 @@ describe('live failures: exit 2 with one line, never a stack trace', () => {
 
   it('a server that never answers, bounded by --timeout', async () => {
     expectOneLine(await lintLive({ ...HEALTHY, hang: true }, ['--timeout', '1']), /^cilint: no answer from the API server at https:\/\/127\.0\.0\.1:\d+ within 1 s \(get configmaps cilium-config in kube-system; see --timeout\)\n$/);
+  });
+
+  it('the node list: no answer within --timeout, or an error other than 403', async () => {
+    expectOneLine(await lintLive({ ...HEALTHY, hang: 'nodes' }, ['--timeout', '1']), /^cilint: no answer from the API server at https:\/\/127\.0\.0\.1:\d+ within 1 s \(list nodes; see --timeout\)\n$/);
+    expectOneLine(await lintLive({ ...HEALTHY, nodes: 'overloaded' }), /^cilint: list nodes: the API server at https:\/\/127\.0\.0\.1:\d+ answered 429: too many requests, please try again later\n$/);
   });
 
   it('an image tag that is not a version, or a release cilint does not know', async () => {

@@ -1,7 +1,7 @@
 // Kernel release strings as distributions report them, parsed as versions.
 import { describe, expect, it } from 'vitest';
 import { isRhel810, parseKernelVersion } from '../../src/nodes/kernel-version.js';
-import { providerOf } from '../../src/nodes/load-inventory.js';
+import { providerOf } from '../../src/nodes/kubernetes-node.js';
 
 describe('parseKernelVersion', () => {
   it.each([
