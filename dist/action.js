@@ -31891,14 +31891,9 @@ function parseCiliumVersion(text3) {
   return { minor, parts, text: `${parts.join(".")}${match[4] ?? ""}` };
 }
 function versionParts(text3) {
-  let parts = partsByText.get(text3);
-  if (parts === void 0) {
-    parts = /^\d+(\.\d+)*$/.test(text3) ? text3.split(".").map(Number) : null;
-    if (partsByText.size < 1e3) partsByText.set(text3, parts);
-  }
-  return parts ?? void 0;
+  if (!/^\d+(\.\d+)*$/.test(text3)) return void 0;
+  return text3.split(".").map(Number);
 }
-var partsByText = /* @__PURE__ */ new Map();
 function compareVersions(a, b) {
   const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) {

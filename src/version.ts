@@ -28,17 +28,10 @@ export function parseCiliumVersion(text: string): CiliumVersion | undefined {
 }
 
 /** Split a dotted version into numbers; missing components count as 0 when compared. */
-export function versionParts(text: string): readonly number[] | undefined {
-  let parts = partsByText.get(text);
-  if (parts === undefined) {
-    parts = /^\d+(\.\d+)*$/.test(text) ? text.split('.').map(Number) : null;
-    // Rules compare the same few versions for every target; a bound keeps odd inputs from growing the cache.
-    if (partsByText.size < 1000) partsByText.set(text, parts);
-  }
-  return parts ?? undefined;
+export function versionParts(text: string): number[] | undefined {
+  if (!/^\d+(\.\d+)*$/.test(text)) return undefined;
+  return text.split('.').map(Number);
 }
-
-const partsByText = new Map<string, readonly number[] | null>();
 
 /** Compare two dotted versions component by component: negative, zero or positive. */
 export function compareVersions(a: readonly number[], b: readonly number[]): number {

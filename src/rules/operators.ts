@@ -17,7 +17,7 @@ export function applyOperator(
   actual: string | undefined,
   type: ValueType,
   patterns: ReadonlyMap<string, RegExp>,
-  parseVersion: (text: string) => readonly number[] | undefined = versionParts,
+  parseVersion: (text: string) => number[] | undefined = versionParts,
 ): boolean | 'unknown' {
   if (predicate.is !== undefined) return equals(actual, predicate.is, type);
   if (predicate.in !== undefined) {
@@ -68,7 +68,7 @@ function compareOrdered(
   actual: string,
   bound: string,
   type: ValueType,
-  parseVersion: (text: string) => readonly number[] | undefined,
+  parseVersion: (text: string) => number[] | undefined,
 ): number | undefined {
   if (type === 'int' || type === 'float') {
     const a = Number(actual);
