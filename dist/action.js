@@ -31244,6 +31244,8 @@ var CommonYamlReader = class {
   keyPath = [];
   /** The line being read. */
   row = 0;
+  /** True inside a flow document, where a flow collection goes on over several lines. */
+  multiLineFlow = false;
   constructor(path, text3) {
     this.path = path;
     this.text = text3;
@@ -31351,6 +31353,8 @@ var CommonYamlReader = class {
     if (indent <= parentIndent) decline();
     if (this.isSequenceLine(this.row, indent)) return this.sequence(indent, depth);
     const at = this.starts[this.row] + indent;
+    const first = this.text.charCodeAt(at);
+    if (parentIndent === -1 && (first === 91 || first === 123)) return this.flowDocument(at, depth);
     if (!this.keyAt(at)) decline();
     return this.mapping(at, indent, depth);
   }
@@ -31609,11 +31613,38 @@ var CommonYamlReader = class {
     return { kind: "scalar", value, span: this.span(at, endOffset) };
   }
   // ---- flow collections ----
-  /** A flow sequence or mapping that opens and closes on this line. */
+  /**
+   * A document that is one flow collection over many lines: JSON, as `kubectl get -o json` prints it. Line
+   * breaks are spaces inside it; comments and multi-line scalars decline.
+   */
+  flowDocument(at, depth) {
+    this.multiLineFlow = true;
+    const flow = this.flowCollection(at, depth);
+    this.multiLineFlow = false;
+    this.expectLineEnd(flow.end);
+    this.row++;
+    return flow.node;
+  }
+  /** Skip spaces, and in a flow document line breaks too, keeping this.row on the line reached. */
+  flowSpace(at) {
+    for (; ; ) {
+      at = this.skipSpaces(at);
+      if (!this.multiLineFlow || this.text.charCodeAt(at) !== 10) return at;
+      this.row++;
+      at++;
+    }
+  }
+  /** The offset of the next character that is neither a space nor a line break. */
+  nextNonSpace(at) {
+    let code = this.text.charCodeAt(at);
+    while (code === SPACE || code === 10) code = this.text.charCodeAt(++at);
+    return at;
+  }
+  /** A flow sequence or mapping that opens and closes on this line, or anywhere in a flow document. */
   flowCollection(at, depth) {
     if (depth > MAX_DEPTH) decline();
     const close = this.text.charCodeAt(at) === 91 ? 93 : 125;
-    let i = this.skipSpaces(at + 1);
+    let i = this.flowSpace(at + 1);
     if (this.text.charCodeAt(i) === close) {
       const end = i + 1;
       const span = this.span(at, end);
@@ -31627,15 +31658,15 @@ var CommonYamlReader = class {
         const item = this.flowItem(i, depth);
         this.keyPath.pop();
         items2.push(item.node);
-        i = this.skipSpaces(item.end);
+        i = this.flowSpace(item.end);
         if (this.text.charCodeAt(i) === COLON) decline();
       } else {
         const key = this.flowKey(i);
         this.keyPath.push(key.text);
-        const item = this.flowItem(this.skipSpaces(key.after), depth);
+        const item = this.flowItem(this.flowSpace(key.after), depth);
         this.keyPath.pop();
         addEntry(entries, this.entry(key, item.node), this.keyPath, this.duplicates);
-        i = this.skipSpaces(item.end);
+        i = this.flowSpace(item.end);
       }
       const c = this.text.charCodeAt(i);
       if (c === close) {
@@ -31644,7 +31675,7 @@ var CommonYamlReader = class {
         return { node: close === 93 ? { kind: "seq", items: items2, span } : { kind: "map", entries, span }, end };
       }
       if (c !== 44) decline();
-      i = this.skipSpaces(i + 1);
+      i = this.flowSpace(i + 1);
       if (this.text.charCodeAt(i) === close) decline();
     }
   }
@@ -31684,7 +31715,7 @@ var CommonYamlReader = class {
       if (c === COLON && (this.isBreakOrSpace(end + 1) || ",]}".includes(this.text[end + 1] ?? ""))) break;
       if (c === HASH && this.text.charCodeAt(end - 1) === SPACE) decline();
     }
-    if (end === lineEnd) decline();
+    if (end === lineEnd && (!this.multiLineFlow || !",]}".includes(this.text[this.nextNonSpace(end)] ?? ""))) decline();
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
     const source = this.text.slice(at, end);
     if (source === "<<") decline();

@@ -60,6 +60,8 @@ class CommonYamlReader {
   private readonly keyPath: (string | number)[] = [];
   /** The line being read. */
   private row = 0;
+  /** True inside a flow document, where a flow collection goes on over several lines. */
+  private multiLineFlow = false;
 
   constructor(path: string, text: string) {
     this.path = path;
@@ -181,6 +183,8 @@ class CommonYamlReader {
     if (indent <= parentIndent) decline();
     if (this.isSequenceLine(this.row, indent)) return this.sequence(indent, depth);
     const at = this.starts[this.row]! + indent;
+    const first = this.text.charCodeAt(at);
+    if (parentIndent === -1 && (first === 91 || first === 123)) return this.flowDocument(at, depth);
     if (!this.keyAt(at)) decline(); // a scalar document, or a scalar over several lines
     return this.mapping(at, indent, depth);
   }
@@ -460,11 +464,41 @@ class CommonYamlReader {
 
   // ---- flow collections ----
 
-  /** A flow sequence or mapping that opens and closes on this line. */
+  /**
+   * A document that is one flow collection over many lines: JSON, as `kubectl get -o json` prints it. Line
+   * breaks are spaces inside it; comments and multi-line scalars decline.
+   */
+  private flowDocument(at: number, depth: number): PMap | PSeq {
+    this.multiLineFlow = true;
+    const flow = this.flowCollection(at, depth);
+    this.multiLineFlow = false;
+    this.expectLineEnd(flow.end);
+    this.row++;
+    return flow.node;
+  }
+
+  /** Skip spaces, and in a flow document line breaks too, keeping this.row on the line reached. */
+  private flowSpace(at: number): number {
+    for (;;) {
+      at = this.skipSpaces(at);
+      if (!this.multiLineFlow || this.text.charCodeAt(at) !== 10) return at;
+      this.row++;
+      at++;
+    }
+  }
+
+  /** The offset of the next character that is neither a space nor a line break. */
+  private nextNonSpace(at: number): number {
+    let code = this.text.charCodeAt(at);
+    while (code === SPACE || code === 10) code = this.text.charCodeAt(++at);
+    return at;
+  }
+
+  /** A flow sequence or mapping that opens and closes on this line, or anywhere in a flow document. */
   private flowCollection(at: number, depth: number): { node: PMap | PSeq; end: number } {
     if (depth > MAX_DEPTH) decline();
     const close = this.text.charCodeAt(at) === 91 ? 93 : 125;
-    let i = this.skipSpaces(at + 1);
+    let i = this.flowSpace(at + 1);
     if (this.text.charCodeAt(i) === close) {
       const end = i + 1;
       const span = this.span(at, end);
@@ -478,15 +512,15 @@ class CommonYamlReader {
         const item = this.flowItem(i, depth);
         this.keyPath.pop();
         items.push(item.node);
-        i = this.skipSpaces(item.end);
+        i = this.flowSpace(item.end);
         if (this.text.charCodeAt(i) === COLON) decline(); // a single-pair mapping inside a sequence
       } else {
         const key = this.flowKey(i);
         this.keyPath.push(key.text);
-        const item = this.flowItem(this.skipSpaces(key.after), depth);
+        const item = this.flowItem(this.flowSpace(key.after), depth);
         this.keyPath.pop();
         addEntry(entries, this.entry(key, item.node), this.keyPath, this.duplicates);
-        i = this.skipSpaces(item.end);
+        i = this.flowSpace(item.end);
       }
       const c = this.text.charCodeAt(i);
       if (c === close) {
@@ -495,7 +529,7 @@ class CommonYamlReader {
         return { node: close === 93 ? { kind: 'seq', items, span } : { kind: 'map', entries, span }, end };
       }
       if (c !== 44) decline();
-      i = this.skipSpaces(i + 1);
+      i = this.flowSpace(i + 1);
       if (this.text.charCodeAt(i) === close) decline(); // a trailing comma
     }
   }
@@ -538,7 +572,8 @@ class CommonYamlReader {
       if (c === COLON && (this.isBreakOrSpace(end + 1) || ',]}'.includes(this.text[end + 1] ?? ''))) break;
       if (c === HASH && this.text.charCodeAt(end - 1) === SPACE) decline();
     }
-    if (end === lineEnd) decline();
+    // A plain scalar may go on to the next line, folded: in a JSON document only a separator may follow it there.
+    if (end === lineEnd && (!this.multiLineFlow || !',]}'.includes(this.text[this.nextNonSpace(end)] ?? ''))) decline();
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
     const source = this.text.slice(at, end);
     if (source === '<<') decline();
