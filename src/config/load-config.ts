@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ErrorObject } from 'ajv';
 import { InputError } from '../errors.js';
-import { validateConfig } from '../generated/validators.cjs';
+import { validateConfig } from '../generated/validate-config.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import { readTextFile } from '../inputs/read-text.js';
 import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CilintError, RuleDefinitionError } from '../errors.js';
-import { validateRule } from '../generated/validators.cjs';
+import { validateRule } from '../generated/validate-rule.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';
 import { CONFIG_KEYS } from '../model/config-keys.js';
