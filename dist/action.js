@@ -35359,9 +35359,8 @@ function describe(p) {
 }
 
 // src/rules/load-rules.ts
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join3 } from "node:path";
+import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
 var import_validate_rule = __toESM(require_validate_rule(), 1);
 
 // src/package-root.ts
@@ -35468,26 +35467,42 @@ function annotate(text2, source) {
   return note ? `${text2} (${note})` : text2;
 }
 
-// src/rules/load-rules.ts
-function loadRules(directory = join3(packageRoot(), "rules")) {
-  const files = readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
-  const precompiled = directory === join3(packageRoot(), "rules") ? readPrecompiled(directory, files) : void 0;
-  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
-  return files.map((name) => loadRule(join3(directory, name), `rules/${name}`, readFileSync3(join3(directory, name), "utf8")));
-}
-var sha1 = (text2) => createHash("sha1").update(text2).digest("hex");
-var PRECOMPILED = () => join3(packageRoot(), "dist", "rules.json");
-function readPrecompiled(directory, files) {
+// src/rules/precompiled-rules.ts
+import { createRequire } from "node:module";
+import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+var precompiledFile = () => join3(packageRoot(), "dist", "rules.json");
+function readPrecompiled(file, directory, files) {
   let stored;
+  let builtAt;
   try {
-    stored = JSON.parse(readFileSync3(PRECOMPILED(), "utf8"));
+    builtAt = statSync3(file).mtimeMs;
+    stored = JSON.parse(readFileSync3(file, "utf8"));
   } catch {
     return void 0;
   }
-  if (stored.length !== files.length) return void 0;
-  const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync3(join3(directory, rule.name), "utf8")));
-  return fresh ? stored : void 0;
+  if (stored.length !== files.length || stored.some((rule, index) => rule.name !== files[index])) return void 0;
+  const unchanged = (rule) => {
+    const path = join3(directory, rule.name);
+    const stat3 = statSync3(path);
+    return stat3.mtimeMs <= builtAt && stat3.size === rule.bytes || rule.sha1 === sha1(readFileSync3(path, "utf8"));
+  };
+  return stored.every(unchanged) ? stored : void 0;
 }
+var requireBuiltin = createRequire(import.meta.url);
+function sha1(text2) {
+  const { createHash: createHash2 } = requireBuiltin("node:crypto");
+  return createHash2("sha1").update(text2).digest("hex");
+}
+
+// src/rules/load-rules.ts
+function loadRules(directory = join4(packageRoot(), "rules")) {
+  const files = ruleFiles(directory);
+  const precompiled = directory === join4(packageRoot(), "rules") ? readPrecompiled(precompiledFile(), directory, files) : void 0;
+  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
+  return files.map((name) => loadRule(join4(directory, name), `rules/${name}`, readFileSync4(join4(directory, name), "utf8")));
+}
+var ruleFiles = (directory) => readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
 function loadRule(path, file, text2) {
   let tree;
   try {
@@ -35506,50 +35521,37 @@ function loadRule(path, file, text2) {
   const definition = data;
   const expectedId = path.replace(/^.*[\\/]/, "").replace(/\.yaml$/, "");
   if (definition.id !== expectedId) throw new RuleDefinitionError(file, "/id", `id "${definition.id}" must equal the file name "${expectedId}"`);
+  checkRule(definition, file);
   return compileRule(definition, file);
 }
-function compileRule(definition, file) {
-  const patterns = /* @__PURE__ */ new Map();
-  const conditions = [
-    ["/when", definition.when],
-    ["/expect", definition.expect],
-    ["/unless", definition.unless],
-    ...(definition.overrides ?? []).map((o, i) => [`/overrides/${i}/when`, o.when])
-  ];
-  let readsHelm = false;
-  const nodeFacts = /* @__PURE__ */ new Set();
-  for (const [pointer, condition] of conditions) {
-    if (!condition) continue;
-    walk(condition, pointer, (predicate2, at) => {
-      if (predicate2.config !== void 0 && !(predicate2.config in CONFIG_KEYS)) {
-        throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate2.config}"`);
+function checkRule(definition, file) {
+  forEachPredicate(definition, (predicate2, at) => {
+    if (predicate2.config !== void 0 && !(predicate2.config in CONFIG_KEYS)) {
+      throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate2.config}"`);
+    }
+    for (const name of ["at-least", "below", "outside"]) {
+      const operand = predicate2[name];
+      if (typeof operand === "object" && !(operand.config in CONFIG_KEYS)) {
+        throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
       }
-      for (const name of ["at-least", "below", "outside"]) {
-        const operand = predicate2[name];
-        if (typeof operand === "object" && !(operand.config in CONFIG_KEYS)) {
-          throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
-        }
+    }
+    const comparesBase2 = predicate2.changed !== void 0 || predicate2["keeps-base"] !== void 0;
+    if (comparesBase2 && definition["for-each"] !== "change") {
+      throw new RuleDefinitionError(file, at, "changed and keeps-base compare with the --base revision: only for-each: change rules may use them");
+    }
+    if (comparesBase2 && predicate2.config === void 0 && (predicate2.fact === void 0 || predicate2["keeps-base"] !== void 0)) {
+      throw new RuleDefinitionError(file, at, "changed applies to a config key or a fact, keeps-base to a config key");
+    }
+    if (predicate2.matches !== void 0) {
+      const unsafe = backtrackingRisk(predicate2.matches);
+      if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate2.matches} ${unsafe}`);
+      try {
+        new RegExp(predicate2.matches);
+      } catch {
+        throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate2.matches}`);
       }
-      if (predicate2.node !== void 0 && !pointer.startsWith("/overrides/")) nodeFacts.add(predicate2.node);
-      if (predicate2.helm !== void 0) readsHelm = true;
-      const comparesBase2 = predicate2.changed !== void 0 || predicate2["keeps-base"] !== void 0;
-      if (comparesBase2 && definition["for-each"] !== "change") {
-        throw new RuleDefinitionError(file, at, "changed and keeps-base compare with the --base revision: only for-each: change rules may use them");
-      }
-      if (comparesBase2 && predicate2.config === void 0 && (predicate2.fact === void 0 || predicate2["keeps-base"] !== void 0)) {
-        throw new RuleDefinitionError(file, at, "changed applies to a config key or a fact, keeps-base to a config key");
-      }
-      if (predicate2.matches !== void 0) {
-        const unsafe = backtrackingRisk(predicate2.matches);
-        if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate2.matches} ${unsafe}`);
-        try {
-          patterns.set(predicate2.matches, new RegExp(predicate2.matches));
-        } catch {
-          throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate2.matches}`);
-        }
-      }
-    });
-  }
+    }
+  });
   const messages = [["/message", definition.message], ...(definition.overrides ?? []).flatMap((o, i) => o.message ? [[`/overrides/${i}/message`, o.message]] : [])];
   for (const [pointer, message] of messages) {
     const bad = unknownPlaceholders(message, definition.check);
@@ -35558,7 +35560,26 @@ function compileRule(definition, file) {
   if (definition["for-each"] === "input" ? !definition.check : !definition.expect) {
     throw new RuleDefinitionError(file, "", definition["for-each"] === "input" ? "an input rule needs a check" : "a rule needs an expect condition");
   }
+}
+function compileRule(definition, file) {
+  const patterns = /* @__PURE__ */ new Map();
+  let readsHelm = false;
+  const nodeFacts = /* @__PURE__ */ new Set();
+  forEachPredicate(definition, (predicate2, at) => {
+    if (predicate2.node !== void 0 && !at.startsWith("/overrides/")) nodeFacts.add(predicate2.node);
+    if (predicate2.helm !== void 0) readsHelm = true;
+    if (predicate2.matches !== void 0) patterns.set(predicate2.matches, new RegExp(predicate2.matches));
+  });
   return { ...definition, file, readsHelm, patterns, nodeFacts: [...nodeFacts] };
+}
+function forEachPredicate(definition, visit) {
+  const conditions = [
+    ["/when", definition.when],
+    ["/expect", definition.expect],
+    ["/unless", definition.unless],
+    ...(definition.overrides ?? []).map((o, i) => [`/overrides/${i}/when`, o.when])
+  ];
+  for (const [pointer, condition] of conditions) if (condition) walk(condition, pointer, visit);
 }
 function walk(condition, at, visit) {
   if ("all" in condition) condition.all.forEach((c, i) => walk(c, `${at}/all/${i}`, visit));
@@ -36069,7 +36090,7 @@ function summarize(rule) {
 }
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/report/docs-url.ts
 var DOCS = "https://github.com/cilint/cilint/blob/main/docs/rules.md";
@@ -36177,7 +36198,7 @@ function logical(resource, key) {
 }
 function fingerprintBase(finding) {
   const parts = [finding.ruleId, finding.location?.file ?? finding.resource ?? "", finding.key ?? "", finding.node ?? "", finding.outcome];
-  return createHash2("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 function numberOccurrences(bases) {
   const seen = /* @__PURE__ */ new Map();
@@ -36251,15 +36272,15 @@ function planAnnotations(findings) {
 }
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync3 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync4 } from "fs";
 import { isAbsolute, posix, resolve as resolve7 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
+import { createRequire as createRequire2 } from "module";
 import { basename as basename2, dirname as dirname6, normalize, relative as relative4, resolve as resolve6, sep as sep4 } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
@@ -37006,7 +37027,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync3
+    statSync: opts.fs.statSync || statSync4
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -37070,14 +37091,14 @@ function flag(name, text2) {
 }
 
 // src/action/pr-base.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function pullRequestBase(env) {
   const event = env["GITHUB_EVENT_NAME"];
   if (event !== "pull_request" && event !== "pull_request_target") return void 0;
   const payload = env["GITHUB_EVENT_PATH"];
   if (payload) {
     try {
-      const sha = JSON.parse(readFileSync4(payload, "utf8")).pull_request?.base?.sha;
+      const sha = JSON.parse(readFileSync5(payload, "utf8")).pull_request?.base?.sha;
       if (typeof sha === "string" && /^[0-9a-f]{7,64}$/i.test(sha)) return sha;
     } catch {
     }

@@ -1,6 +1,6 @@
 // Build: precompile the JSON Schemas into standalone validators, then bundle the CLI with esbuild.
 // Validators are generated here rather than compiled at start-up, which costs ~50 ms per run.
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
@@ -57,4 +57,12 @@ chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 const precompiler = join(root, 'node_modules', '.cache', 'cilint-precompile.mjs');
 await build({ entryPoints: [join(root, 'src', 'rules', 'load-rules.ts')], outfile: precompiler, bundle: true, format: 'esm', platform: 'node', target: 'node20', banner: { js: "import { createRequire as __cilintRequire } from 'node:module';\nconst require = __cilintRequire(import.meta.url);" }, logLevel: 'warning' });
 const { precompileRules } = await import(`${pathToFileURL(precompiler).href}?${Date.now()}`);
+// A run trusts a rule file older than dist/rules.json without hashing it, so a file saved while this build
+// read the rules, and older than what it wrote, would go unnoticed: refuse to leave such a build behind.
+const ruleTexts = () => readdirSync(join(root, 'rules')).sort().map((name) => readFileSync(join(root, 'rules', name), 'utf8')).join('\0');
+const before = ruleTexts();
 writeFileSync(join(root, 'dist', 'rules.json'), precompileRules(join(root, 'rules')));
+if (ruleTexts() !== before) {
+  rmSync(join(root, 'dist', 'rules.json'));
+  throw new Error('rules/ changed while the build read it: build again');
+}

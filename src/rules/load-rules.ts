@@ -1,5 +1,4 @@
 // Load every rules/<id>.yaml once: validate it against the schema, then check what a schema cannot.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -10,40 +9,30 @@ import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';
 import { CONFIG_KEYS } from '../model/config-keys.js';
 import { packageRoot } from '../package-root.js';
 import { unknownPlaceholders } from './message.js';
+import { precompiledFile, precompiledRule, readPrecompiled } from './precompiled-rules.js';
+import type { PrecompiledRule } from './precompiled-rules.js';
 import type { Condition, Rule, RuleDefinition } from './rule-definition.js';
 
 /** Load the built-in rules (or those of another directory), sorted by id. */
 export function loadRules(directory = join(packageRoot(), 'rules')): Rule[] {
-  const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
-  const precompiled = directory === join(packageRoot(), 'rules') ? readPrecompiled(directory, files) : undefined;
+  const files = ruleFiles(directory);
+  const precompiled = directory === join(packageRoot(), 'rules') ? readPrecompiled(precompiledFile(), directory, files) : undefined;
   if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
   return files.map((name) => loadRule(join(directory, name), `rules/${name}`, readFileSync(join(directory, name), 'utf8')));
 }
 
-/** One rule file as the build stores it: its name, a hash of its text (to tell it is unchanged), and its checked content. */
-interface PrecompiledRule {
-  readonly name: string;
-  readonly sha1: string;
-  readonly definition: RuleDefinition;
-}
-
-// A hash, not the file's time: npm pack stamps every file with the same date, so times tell nothing once installed.
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
-
-const PRECOMPILED = (): string => join(packageRoot(), 'dist', 'rules.json');
+const ruleFiles = (directory: string): string[] => readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
 
 /**
  * Parse and check every rule file of a directory, for the build to store in dist/rules.json: parsing YAML
  * is most of a cold start, and the build has already checked the rules.
  */
 export function precompileRules(directory: string): string {
-  const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
-  const rules: PrecompiledRule[] = files.map((name) => {
+  const rules: PrecompiledRule[] = ruleFiles(directory).map((name) => {
     const path = join(directory, name);
     const text = readFileSync(path, 'utf8');
     loadRule(path, `rules/${name}`, text);
-    const definition = toPlain(parseYamlFile(`rules/${name}`, text).documents[0]?.root) as RuleDefinition;
-    return { name, sha1: sha1(text), definition };
+    return precompiledRule(name, text, toPlain(parseYamlFile(`rules/${name}`, text).documents[0]?.root) as RuleDefinition);
   });
   return JSON.stringify(rules);
 }
@@ -51,20 +40,7 @@ export function precompileRules(directory: string): string {
 /** True when dist/rules.json matches the rule files, so that a run skips the YAML. */
 export function precompiledRulesFresh(): boolean {
   const directory = join(packageRoot(), 'rules');
-  return readPrecompiled(directory, readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort()) !== undefined;
-}
-
-/** The stored rules when they are exactly the rule files present now (same names and texts), else undefined. */
-function readPrecompiled(directory: string, files: readonly string[]): PrecompiledRule[] | undefined {
-  let stored: PrecompiledRule[];
-  try {
-    stored = JSON.parse(readFileSync(PRECOMPILED(), 'utf8')) as PrecompiledRule[];
-  } catch {
-    return undefined;
-  }
-  if (stored.length !== files.length) return undefined;
-  const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync(join(directory, rule.name), 'utf8')));
-  return fresh ? stored : undefined;
+  return readPrecompiled(precompiledFile(), directory, ruleFiles(directory)) !== undefined;
 }
 
 /** Load one rule from its text; `file` names it in errors. */
@@ -86,52 +62,39 @@ export function loadRule(path: string, file: string, text: string): Rule {
   const definition = data as RuleDefinition;
   const expectedId = path.replace(/^.*[\\/]/, '').replace(/\.yaml$/, '');
   if (definition.id !== expectedId) throw new RuleDefinitionError(file, '/id', `id "${definition.id}" must equal the file name "${expectedId}"`);
+  checkRule(definition, file);
   return compileRule(definition, file);
 }
 
-function compileRule(definition: RuleDefinition, file: string): Rule {
-  const patterns = new Map<string, RegExp>();
-  const conditions: [string, Condition | undefined][] = [
-    ['/when', definition.when],
-    ['/expect', definition.expect],
-    ['/unless', definition.unless],
-    ...(definition.overrides ?? []).map((o, i): [string, Condition] => [`/overrides/${i}/when`, o.when]),
-  ];
-  let readsHelm = false;
-  const nodeFacts = new Set<string>();
-  for (const [pointer, condition] of conditions) {
-    if (!condition) continue;
-    walk(condition, pointer, (predicate, at) => {
-      if (predicate.config !== undefined && !(predicate.config in CONFIG_KEYS)) {
-        throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
+/** Check what the schema cannot say: known config keys, safe patterns, known placeholders, the parts a rule needs. */
+function checkRule(definition: RuleDefinition, file: string): void {
+  forEachPredicate(definition, (predicate, at) => {
+    if (predicate.config !== undefined && !(predicate.config in CONFIG_KEYS)) {
+      throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
+    }
+    for (const name of ['at-least', 'below', 'outside'] as const) {
+      const operand = predicate[name];
+      if (typeof operand === 'object' && !(operand.config in CONFIG_KEYS)) {
+        throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
       }
-      for (const name of ['at-least', 'below', 'outside'] as const) {
-        const operand = predicate[name];
-        if (typeof operand === 'object' && !(operand.config in CONFIG_KEYS)) {
-          throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
-        }
+    }
+    const comparesBase = predicate.changed !== undefined || predicate['keeps-base'] !== undefined;
+    if (comparesBase && definition['for-each'] !== 'change') {
+      throw new RuleDefinitionError(file, at, 'changed and keeps-base compare with the --base revision: only for-each: change rules may use them');
+    }
+    if (comparesBase && predicate.config === undefined && (predicate.fact === undefined || predicate['keeps-base'] !== undefined)) {
+      throw new RuleDefinitionError(file, at, 'changed applies to a config key or a fact, keeps-base to a config key');
+    }
+    if (predicate.matches !== undefined) {
+      const unsafe = backtrackingRisk(predicate.matches);
+      if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate.matches} ${unsafe}`);
+      try {
+        new RegExp(predicate.matches);
+      } catch {
+        throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate.matches}`);
       }
-      // Overrides only change a level, so a fact they alone read does not decide whether a node is skipped.
-      if (predicate.node !== undefined && !pointer.startsWith('/overrides/')) nodeFacts.add(predicate.node);
-      if (predicate.helm !== undefined) readsHelm = true;
-      const comparesBase = predicate.changed !== undefined || predicate['keeps-base'] !== undefined;
-      if (comparesBase && definition['for-each'] !== 'change') {
-        throw new RuleDefinitionError(file, at, 'changed and keeps-base compare with the --base revision: only for-each: change rules may use them');
-      }
-      if (comparesBase && predicate.config === undefined && (predicate.fact === undefined || predicate['keeps-base'] !== undefined)) {
-        throw new RuleDefinitionError(file, at, 'changed applies to a config key or a fact, keeps-base to a config key');
-      }
-      if (predicate.matches !== undefined) {
-        const unsafe = backtrackingRisk(predicate.matches);
-        if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate.matches} ${unsafe}`);
-        try {
-          patterns.set(predicate.matches, new RegExp(predicate.matches));
-        } catch {
-          throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate.matches}`);
-        }
-      }
-    });
-  }
+    }
+  });
   const messages: [string, string][] = [['/message', definition.message], ...(definition.overrides ?? []).flatMap((o, i): [string, string][] => (o.message ? [[`/overrides/${i}/message`, o.message]] : []))];
   for (const [pointer, message] of messages) {
     const bad = unknownPlaceholders(message, definition.check);
@@ -140,10 +103,39 @@ function compileRule(definition: RuleDefinition, file: string): Rule {
   if (definition['for-each'] === 'input' ? !definition.check : !definition.expect) {
     throw new RuleDefinitionError(file, '', definition['for-each'] === 'input' ? 'an input rule needs a check' : 'a rule needs an expect condition');
   }
+}
+
+/**
+ * A checked definition with what evaluation needs worked out once: whether it reads Helm values, the node
+ * facts it needs, its patterns compiled. Precompiled rules come here directly: the build has checked them.
+ */
+function compileRule(definition: RuleDefinition, file: string): Rule {
+  const patterns = new Map<string, RegExp>();
+  let readsHelm = false;
+  const nodeFacts = new Set<string>();
+  forEachPredicate(definition, (predicate, at) => {
+    // Overrides only change a level, so a fact they alone read does not decide whether a node is skipped.
+    if (predicate.node !== undefined && !at.startsWith('/overrides/')) nodeFacts.add(predicate.node);
+    if (predicate.helm !== undefined) readsHelm = true;
+    if (predicate.matches !== undefined) patterns.set(predicate.matches, new RegExp(predicate.matches));
+  });
   return { ...definition, file, readsHelm, patterns, nodeFacts: [...nodeFacts] };
 }
 
-function walk(condition: Condition, at: string, visit: (predicate: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, at: string) => void): void {
+type Predicate = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>;
+
+/** Visit every predicate of a rule's conditions, with its JSON pointer in the rule file. */
+function forEachPredicate(definition: RuleDefinition, visit: (predicate: Predicate, at: string) => void): void {
+  const conditions: [string, Condition | undefined][] = [
+    ['/when', definition.when],
+    ['/expect', definition.expect],
+    ['/unless', definition.unless],
+    ...(definition.overrides ?? []).map((o, i): [string, Condition] => [`/overrides/${i}/when`, o.when]),
+  ];
+  for (const [pointer, condition] of conditions) if (condition) walk(condition, pointer, visit);
+}
+
+function walk(condition: Condition, at: string, visit: (predicate: Predicate, at: string) => void): void {
   if ('all' in condition) condition.all.forEach((c, i) => walk(c, `${at}/all/${i}`, visit));
   else if ('any' in condition) condition.any.forEach((c, i) => walk(c, `${at}/any/${i}`, visit));
   else if ('not' in condition) walk(condition.not, `${at}/not`, visit);
