@@ -35468,6 +35468,9 @@ import { createRequire } from "node:module";
 import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import { join as join3 } from "node:path";
 var precompiledFile = () => join3(packageRoot(), "dist", "rules.json");
+function storedRule({ rule }) {
+  return { ...rule, patterns: new Map(rule.patterns.map((source) => [source, new RegExp(source)])) };
+}
 function readPrecompiled(file, directory, files) {
   let stored;
   let builtAt;
@@ -35479,7 +35482,7 @@ function readPrecompiled(file, directory, files) {
   }
   if (stored.length !== files.length || stored.some((rule, index) => rule.name !== files[index])) return void 0;
   const unchanged = (rule) => {
-    const path = join3(directory, rule.name);
+    const path = `${directory}/${rule.name}`;
     const stat3 = statSync3(path);
     return stat3.mtimeMs <= builtAt && stat3.size === rule.bytes || rule.sha1 === sha1(readFileSync3(path, "utf8"));
   };
@@ -35495,7 +35498,7 @@ function sha1(text2) {
 function loadRules(directory = join4(packageRoot(), "rules")) {
   const files = ruleFiles(directory);
   const precompiled = directory === join4(packageRoot(), "rules") ? readPrecompiled(precompiledFile(), directory, files) : void 0;
-  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
+  if (precompiled) return precompiled.map(storedRule);
   return files.map((name) => loadRule(join4(directory, name), `rules/${name}`, readFileSync4(join4(directory, name), "utf8")));
 }
 var ruleFiles = (directory) => readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
@@ -35517,37 +35520,50 @@ function loadRule(path, file, text2) {
   const definition = data;
   const expectedId = path.replace(/^.*[\\/]/, "").replace(/\.yaml$/, "");
   if (definition.id !== expectedId) throw new RuleDefinitionError(file, "/id", `id "${definition.id}" must equal the file name "${expectedId}"`);
-  checkRule(definition, file);
   return compileRule(definition, file);
 }
-function checkRule(definition, file) {
-  forEachPredicate(definition, (predicate2, at) => {
-    if (predicate2.config !== void 0 && !(predicate2.config in CONFIG_KEYS)) {
-      throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate2.config}"`);
-    }
-    for (const name of ["at-least", "below", "outside"]) {
-      const operand = predicate2[name];
-      if (typeof operand === "object" && !(operand.config in CONFIG_KEYS)) {
-        throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
+function compileRule(definition, file) {
+  const patterns = /* @__PURE__ */ new Map();
+  const conditions = [
+    ["/when", definition.when],
+    ["/expect", definition.expect],
+    ["/unless", definition.unless],
+    ...(definition.overrides ?? []).map((o, i) => [`/overrides/${i}/when`, o.when])
+  ];
+  let readsHelm = false;
+  const nodeFacts = /* @__PURE__ */ new Set();
+  for (const [pointer, condition] of conditions) {
+    if (!condition) continue;
+    walk(condition, pointer, (predicate2, at) => {
+      if (predicate2.config !== void 0 && !(predicate2.config in CONFIG_KEYS)) {
+        throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate2.config}"`);
       }
-    }
-    const comparesBase2 = predicate2.changed !== void 0 || predicate2["keeps-base"] !== void 0;
-    if (comparesBase2 && definition["for-each"] !== "change") {
-      throw new RuleDefinitionError(file, at, "changed and keeps-base compare with the --base revision: only for-each: change rules may use them");
-    }
-    if (comparesBase2 && predicate2.config === void 0 && (predicate2.fact === void 0 || predicate2["keeps-base"] !== void 0)) {
-      throw new RuleDefinitionError(file, at, "changed applies to a config key or a fact, keeps-base to a config key");
-    }
-    if (predicate2.matches !== void 0) {
-      const unsafe = backtrackingRisk(predicate2.matches);
-      if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate2.matches} ${unsafe}`);
-      try {
-        new RegExp(predicate2.matches);
-      } catch {
-        throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate2.matches}`);
+      for (const name of ["at-least", "below", "outside"]) {
+        const operand = predicate2[name];
+        if (typeof operand === "object" && !(operand.config in CONFIG_KEYS)) {
+          throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
+        }
       }
-    }
-  });
+      if (predicate2.node !== void 0 && !pointer.startsWith("/overrides/")) nodeFacts.add(predicate2.node);
+      if (predicate2.helm !== void 0) readsHelm = true;
+      const comparesBase2 = predicate2.changed !== void 0 || predicate2["keeps-base"] !== void 0;
+      if (comparesBase2 && definition["for-each"] !== "change") {
+        throw new RuleDefinitionError(file, at, "changed and keeps-base compare with the --base revision: only for-each: change rules may use them");
+      }
+      if (comparesBase2 && predicate2.config === void 0 && (predicate2.fact === void 0 || predicate2["keeps-base"] !== void 0)) {
+        throw new RuleDefinitionError(file, at, "changed applies to a config key or a fact, keeps-base to a config key");
+      }
+      if (predicate2.matches !== void 0) {
+        const unsafe = backtrackingRisk(predicate2.matches);
+        if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate2.matches} ${unsafe}`);
+        try {
+          patterns.set(predicate2.matches, new RegExp(predicate2.matches));
+        } catch {
+          throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate2.matches}`);
+        }
+      }
+    });
+  }
   const messages = [["/message", definition.message], ...(definition.overrides ?? []).flatMap((o, i) => o.message ? [[`/overrides/${i}/message`, o.message]] : [])];
   for (const [pointer, message] of messages) {
     const bad = unknownPlaceholders(message, definition.check);
@@ -35556,26 +35572,7 @@ function checkRule(definition, file) {
   if (definition["for-each"] === "input" ? !definition.check : !definition.expect) {
     throw new RuleDefinitionError(file, "", definition["for-each"] === "input" ? "an input rule needs a check" : "a rule needs an expect condition");
   }
-}
-function compileRule(definition, file) {
-  const patterns = /* @__PURE__ */ new Map();
-  let readsHelm = false;
-  const nodeFacts = /* @__PURE__ */ new Set();
-  forEachPredicate(definition, (predicate2, at) => {
-    if (predicate2.node !== void 0 && !at.startsWith("/overrides/")) nodeFacts.add(predicate2.node);
-    if (predicate2.helm !== void 0) readsHelm = true;
-    if (predicate2.matches !== void 0) patterns.set(predicate2.matches, new RegExp(predicate2.matches));
-  });
   return { ...definition, file, readsHelm, patterns, nodeFacts: [...nodeFacts] };
-}
-function forEachPredicate(definition, visit) {
-  const conditions = [
-    ["/when", definition.when],
-    ["/expect", definition.expect],
-    ["/unless", definition.unless],
-    ...(definition.overrides ?? []).map((o, i) => [`/overrides/${i}/when`, o.when])
-  ];
-  for (const [pointer, condition] of conditions) if (condition) walk(condition, pointer, visit);
 }
 function walk(condition, at, visit) {
   if ("all" in condition) condition.all.forEach((c, i) => walk(c, `${at}/all/${i}`, visit));

@@ -9,7 +9,7 @@ import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';
 import { CONFIG_KEYS } from '../model/config-keys.js';
 import { packageRoot } from '../package-root.js';
 import { unknownPlaceholders } from './message.js';
-import { precompiledFile, precompiledRule, readPrecompiled } from './precompiled-rules.js';
+import { precompiledFile, precompiledRule, readPrecompiled, storedRule } from './precompiled-rules.js';
 import type { PrecompiledRule } from './precompiled-rules.js';
 import type { Condition, Rule, RuleDefinition } from './rule-definition.js';
 
@@ -17,22 +17,21 @@ import type { Condition, Rule, RuleDefinition } from './rule-definition.js';
 export function loadRules(directory = join(packageRoot(), 'rules')): Rule[] {
   const files = ruleFiles(directory);
   const precompiled = directory === join(packageRoot(), 'rules') ? readPrecompiled(precompiledFile(), directory, files) : undefined;
-  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
+  if (precompiled) return precompiled.map(storedRule);
   return files.map((name) => loadRule(join(directory, name), `rules/${name}`, readFileSync(join(directory, name), 'utf8')));
 }
 
 const ruleFiles = (directory: string): string[] => readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
 
 /**
- * Parse and check every rule file of a directory, for the build to store in dist/rules.json: parsing YAML
- * is most of a cold start, and the build has already checked the rules.
+ * Load every rule file of a directory, for the build to store in dist/rules.json: parsing YAML, checking
+ * and compiling each rule would be most of a cold start.
  */
 export function precompileRules(directory: string): string {
   const rules: PrecompiledRule[] = ruleFiles(directory).map((name) => {
     const path = join(directory, name);
     const text = readFileSync(path, 'utf8');
-    loadRule(path, `rules/${name}`, text);
-    return precompiledRule(name, text, toPlain(parseYamlFile(`rules/${name}`, text).documents[0]?.root) as RuleDefinition);
+    return precompiledRule(name, text, loadRule(path, `rules/${name}`, text));
   });
   return JSON.stringify(rules);
 }
@@ -62,39 +61,53 @@ export function loadRule(path: string, file: string, text: string): Rule {
   const definition = data as RuleDefinition;
   const expectedId = path.replace(/^.*[\\/]/, '').replace(/\.yaml$/, '');
   if (definition.id !== expectedId) throw new RuleDefinitionError(file, '/id', `id "${definition.id}" must equal the file name "${expectedId}"`);
-  checkRule(definition, file);
   return compileRule(definition, file);
 }
 
-/** Check what the schema cannot say: known config keys, safe patterns, known placeholders, the parts a rule needs. */
-function checkRule(definition: RuleDefinition, file: string): void {
-  forEachPredicate(definition, (predicate, at) => {
-    if (predicate.config !== undefined && !(predicate.config in CONFIG_KEYS)) {
-      throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
-    }
-    for (const name of ['at-least', 'below', 'outside'] as const) {
-      const operand = predicate[name];
-      if (typeof operand === 'object' && !(operand.config in CONFIG_KEYS)) {
-        throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
+/** Check what the schema cannot say (known config keys, safe patterns, known placeholders) and work out what evaluation needs once. */
+function compileRule(definition: RuleDefinition, file: string): Rule {
+  const patterns = new Map<string, RegExp>();
+  const conditions: [string, Condition | undefined][] = [
+    ['/when', definition.when],
+    ['/expect', definition.expect],
+    ['/unless', definition.unless],
+    ...(definition.overrides ?? []).map((o, i): [string, Condition] => [`/overrides/${i}/when`, o.when]),
+  ];
+  let readsHelm = false;
+  const nodeFacts = new Set<string>();
+  for (const [pointer, condition] of conditions) {
+    if (!condition) continue;
+    walk(condition, pointer, (predicate, at) => {
+      if (predicate.config !== undefined && !(predicate.config in CONFIG_KEYS)) {
+        throw new RuleDefinitionError(file, `${at}/config`, `unknown cilium-config key "${predicate.config}"`);
       }
-    }
-    const comparesBase = predicate.changed !== undefined || predicate['keeps-base'] !== undefined;
-    if (comparesBase && definition['for-each'] !== 'change') {
-      throw new RuleDefinitionError(file, at, 'changed and keeps-base compare with the --base revision: only for-each: change rules may use them');
-    }
-    if (comparesBase && predicate.config === undefined && (predicate.fact === undefined || predicate['keeps-base'] !== undefined)) {
-      throw new RuleDefinitionError(file, at, 'changed applies to a config key or a fact, keeps-base to a config key');
-    }
-    if (predicate.matches !== undefined) {
-      const unsafe = backtrackingRisk(predicate.matches);
-      if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate.matches} ${unsafe}`);
-      try {
-        new RegExp(predicate.matches);
-      } catch {
-        throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate.matches}`);
+      for (const name of ['at-least', 'below', 'outside'] as const) {
+        const operand = predicate[name];
+        if (typeof operand === 'object' && !(operand.config in CONFIG_KEYS)) {
+          throw new RuleDefinitionError(file, `${at}/${name}/config`, `unknown cilium-config key "${operand.config}"`);
+        }
       }
-    }
-  });
+      // Overrides only change a level, so a fact they alone read does not decide whether a node is skipped.
+      if (predicate.node !== undefined && !pointer.startsWith('/overrides/')) nodeFacts.add(predicate.node);
+      if (predicate.helm !== undefined) readsHelm = true;
+      const comparesBase = predicate.changed !== undefined || predicate['keeps-base'] !== undefined;
+      if (comparesBase && definition['for-each'] !== 'change') {
+        throw new RuleDefinitionError(file, at, 'changed and keeps-base compare with the --base revision: only for-each: change rules may use them');
+      }
+      if (comparesBase && predicate.config === undefined && (predicate.fact === undefined || predicate['keeps-base'] !== undefined)) {
+        throw new RuleDefinitionError(file, at, 'changed applies to a config key or a fact, keeps-base to a config key');
+      }
+      if (predicate.matches !== undefined) {
+        const unsafe = backtrackingRisk(predicate.matches);
+        if (unsafe) throw new RuleDefinitionError(file, `${at}/matches`, `regular expression ${predicate.matches} ${unsafe}`);
+        try {
+          patterns.set(predicate.matches, new RegExp(predicate.matches));
+        } catch {
+          throw new RuleDefinitionError(file, `${at}/matches`, `invalid regular expression ${predicate.matches}`);
+        }
+      }
+    });
+  }
   const messages: [string, string][] = [['/message', definition.message], ...(definition.overrides ?? []).flatMap((o, i): [string, string][] => (o.message ? [[`/overrides/${i}/message`, o.message]] : []))];
   for (const [pointer, message] of messages) {
     const bad = unknownPlaceholders(message, definition.check);
@@ -103,39 +116,10 @@ function checkRule(definition: RuleDefinition, file: string): void {
   if (definition['for-each'] === 'input' ? !definition.check : !definition.expect) {
     throw new RuleDefinitionError(file, '', definition['for-each'] === 'input' ? 'an input rule needs a check' : 'a rule needs an expect condition');
   }
-}
-
-/**
- * A checked definition with what evaluation needs worked out once: whether it reads Helm values, the node
- * facts it needs, its patterns compiled. Precompiled rules come here directly: the build has checked them.
- */
-function compileRule(definition: RuleDefinition, file: string): Rule {
-  const patterns = new Map<string, RegExp>();
-  let readsHelm = false;
-  const nodeFacts = new Set<string>();
-  forEachPredicate(definition, (predicate, at) => {
-    // Overrides only change a level, so a fact they alone read does not decide whether a node is skipped.
-    if (predicate.node !== undefined && !at.startsWith('/overrides/')) nodeFacts.add(predicate.node);
-    if (predicate.helm !== undefined) readsHelm = true;
-    if (predicate.matches !== undefined) patterns.set(predicate.matches, new RegExp(predicate.matches));
-  });
   return { ...definition, file, readsHelm, patterns, nodeFacts: [...nodeFacts] };
 }
 
-type Predicate = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>;
-
-/** Visit every predicate of a rule's conditions, with its JSON pointer in the rule file. */
-function forEachPredicate(definition: RuleDefinition, visit: (predicate: Predicate, at: string) => void): void {
-  const conditions: [string, Condition | undefined][] = [
-    ['/when', definition.when],
-    ['/expect', definition.expect],
-    ['/unless', definition.unless],
-    ...(definition.overrides ?? []).map((o, i): [string, Condition] => [`/overrides/${i}/when`, o.when]),
-  ];
-  for (const [pointer, condition] of conditions) if (condition) walk(condition, pointer, visit);
-}
-
-function walk(condition: Condition, at: string, visit: (predicate: Predicate, at: string) => void): void {
+function walk(condition: Condition, at: string, visit: (predicate: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, at: string) => void): void {
   if ('all' in condition) condition.all.forEach((c, i) => walk(c, `${at}/all/${i}`, visit));
   else if ('any' in condition) condition.any.forEach((c, i) => walk(c, `${at}/any/${i}`, visit));
   else if ('not' in condition) walk(condition.not, `${at}/not`, visit);
