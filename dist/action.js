@@ -35233,14 +35233,24 @@ function compareOrdered(actual, bound, type, parseVersion) {
 }
 
 // src/rules/evaluate.ts
-function violation(rule, subject) {
+function violation(rule, subject, knownWhen) {
   const node = subject.node;
   if (rule["node-facts-missing"] === "skip" && node && rule.nodeFacts.some((fact2) => nodeFact(node, fact2, subject.model).values === void 0)) return FALSE;
-  const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE;
+  const when = knownWhen ?? (rule.when ? evaluate(rule.when, subject, rule) : TRUE);
   if (when.truth === false) return when;
   const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE;
   const unless = rule.unless ? evaluate(rule.unless, subject, rule) : FALSE;
   return all([when, invert(expect), invert(unless)]);
+}
+function targetWhen(rule, target) {
+  if (!rule.when) return TRUE;
+  return readsNode(rule.when) ? void 0 : evaluate(rule.when, target, rule);
+}
+function readsNode(condition) {
+  if ("all" in condition) return condition.all.some(readsNode);
+  if ("any" in condition) return condition.any.some(readsNode);
+  if ("not" in condition) return readsNode(condition.not);
+  return condition.node !== void 0;
 }
 var TRUE = { truth: true, evidence: [], reasons: [] };
 var FALSE = { truth: false, evidence: [], reasons: [] };
@@ -36014,7 +36024,9 @@ function analyse(options, keepModels = false) {
     for (const rule of applicable) {
       if (rule["for-each"] === "input" || rule.readsHelm && target.model.kind !== "helm-values") continue;
       const subjects = rule["for-each"] === "node" ? (inventory?.nodes ?? []).map((node) => ({ model: target.model, version: options.version, node })) : rule["for-each"] === "change" ? withBase(target, base, options.version) : [{ model: target.model, version: options.version }];
-      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+      const when = rule["for-each"] === "node" && subjects.length > 0 ? targetWhen(rule, { model: target.model, version: options.version }) : void 0;
+      if (when?.truth === false) continue;
+      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target, when) ?? []);
       findings.push(...outcomes.filter((finding) => finding.outcome === "violation"), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === "not-evaluated")));
     }
     if (options.cluster && target.model.kind === "helm-values") findings.push(...configDrift(target.model, options.cluster.configMap, checks));
@@ -36063,8 +36075,8 @@ function notEvaluatedOnce(findings) {
 function withBase(target, base, version2) {
   return base ? [{ model: target.model, version: version2, base }] : [];
 }
-function evaluateRule(rule, subject, target) {
-  const outcome = violation(rule, subject);
+function evaluateRule(rule, subject, target, when) {
+  const outcome = violation(rule, subject, when);
   if (outcome.truth === false) return void 0;
   const placement = placeFinding(outcome.evidence);
   const location = placement.location ?? (target.model.files[0] ? firstLine(target.model.files[0]) : void 0);

@@ -14,8 +14,8 @@ import type { LiveConfigMap } from './live/drift.js';
 import { inRange } from './model/steps.js';
 import { compareFindings } from './report/finding.js';
 import type { Finding, LintResult, RuleSummary } from './report/finding.js';
-import { evaluate, violation } from './rules/evaluate.js';
-import type { Subject } from './rules/evaluate.js';
+import { evaluate, targetWhen, violation } from './rules/evaluate.js';
+import type { Outcome, Subject } from './rules/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
 import { firstLine, placeFinding } from './rules/locate.js';
 import { InputChecks } from './rules/input-checks.js';
@@ -114,7 +114,10 @@ export function analyse(options: LintOptions, keepModels = false): Analysis {
           : rule['for-each'] === 'change'
             ? withBase(target, base, options.version)
             : [{ model: target.model, version: options.version }];
-      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target) ?? []);
+      const when = rule['for-each'] === 'node' && subjects.length > 0 ? targetWhen(rule, { model: target.model, version: options.version }) : undefined;
+      // No node violates a rule whose `when` fails for the whole target.
+      if (when?.truth === false) continue;
+      const outcomes = subjects.flatMap((subject) => evaluateRule(rule, subject, target, when) ?? []);
       findings.push(...outcomes.filter((finding) => finding.outcome === 'violation'), ...notEvaluatedOnce(outcomes.filter((finding) => finding.outcome === 'not-evaluated')));
     }
     if (options.cluster && target.model.kind === 'helm-values') findings.push(...configDrift(target.model, options.cluster.configMap, checks));
@@ -175,8 +178,8 @@ function withBase(target: Target, base: ConfigModel | undefined, version: Cilium
   return base ? [{ model: target.model, version, base }] : [];
 }
 
-function evaluateRule(rule: Rule, subject: Subject, target: Target): Finding | undefined {
-  const outcome = violation(rule, subject);
+function evaluateRule(rule: Rule, subject: Subject, target: Target, when: Outcome | undefined): Finding | undefined {
+  const outcome = violation(rule, subject, when);
   if (outcome.truth === false) return undefined;
   const placement = placeFinding(outcome.evidence);
   const location = placement.location ?? (target.model.files[0] ? firstLine(target.model.files[0]) : undefined);

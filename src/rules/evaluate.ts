@@ -43,15 +43,33 @@ export interface Subject {
 /**
  * The rule's verdict for a subject: `when ∧ ¬expect ∧ ¬unless`. True is a violation, unknown means the
  * rule could not be evaluated. The evidence lists `when` first, then `expect`, as a rule author orders them.
+ * `knownWhen` is the rule's `when` already judged for the subject's target (see targetWhen).
  */
-export function violation(rule: Rule, subject: Subject): Outcome {
+export function violation(rule: Rule, subject: Subject, knownWhen?: Outcome): Outcome {
   const node = subject.node;
   if (rule['node-facts-missing'] === 'skip' && node && rule.nodeFacts.some((fact) => nodeFact(node, fact, subject.model).values === undefined)) return FALSE;
-  const when = rule.when ? evaluate(rule.when, subject, rule) : TRUE;
+  const when = knownWhen ?? (rule.when ? evaluate(rule.when, subject, rule) : TRUE);
   if (when.truth === false) return when;
   const expect = rule.expect ? evaluate(rule.expect, subject, rule) : TRUE;
   const unless = rule.unless ? evaluate(rule.unless, subject, rule) : FALSE;
   return all([when, invert(expect), invert(unless)]);
+}
+
+/**
+ * A node rule's `when` judged once for a target, when it reads no node fact (as most do): it then holds or
+ * fails for every node alike, and judging it node by node was a good part of linting a fleet. Undefined
+ * when it reads a node fact.
+ */
+export function targetWhen(rule: Rule, target: Subject): Outcome | undefined {
+  if (!rule.when) return TRUE;
+  return readsNode(rule.when) ? undefined : evaluate(rule.when, target, rule);
+}
+
+function readsNode(condition: Condition): boolean {
+  if ('all' in condition) return condition.all.some(readsNode);
+  if ('any' in condition) return condition.any.some(readsNode);
+  if ('not' in condition) return readsNode(condition.not);
+  return condition.node !== undefined;
 }
 
 const TRUE: Outcome = { truth: true, evidence: [], reasons: [] };

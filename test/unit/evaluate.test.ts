@@ -6,7 +6,7 @@ import type { PMap } from '../../src/inputs/yaml-tree.js';
 import { modelFromConfigMap } from '../../src/model/from-config-map.js';
 import { modelFromHelmValues } from '../../src/model/from-helm-values.js';
 import type { NodeFacts } from '../../src/nodes/node-facts.js';
-import { violation } from '../../src/rules/evaluate.js';
+import { targetWhen, violation } from '../../src/rules/evaluate.js';
 import type { Subject } from '../../src/rules/evaluate.js';
 import { loadRule } from '../../src/rules/load-rules.js';
 import { parseCiliumVersion } from '../../src/version.js';
@@ -158,5 +158,24 @@ describe('node-facts-missing: skip', () => {
 
   it('by default a missing fact is not evaluated', () => {
     expect(violation(rule('expect: { node: cpu-governor, is: performance }', 'node'), helmSubject('{}', node({}))).truth).toBe('unknown');
+  });
+});
+
+describe('a node rule judged for a fleet', () => {
+  const bbr = rule('when: { helm: bandwidthManager.bbr, is: true }\nexpect: { node: kernel, at-least: "5.18" }', 'node');
+
+  it("judges a `when` that reads no node fact once for the target, with the verdict node by node unchanged", () => {
+    const target = helmSubject('bandwidthManager: {enabled: true, bbr: true}');
+    const when = targetWhen(bbr, target);
+    expect(when?.truth).toBe(true);
+    for (const kernel of ['5.15.0', '6.1.0']) {
+      const subject = { ...target, node: node({ kernel }) };
+      expect(violation(bbr, subject, when)).toEqual(violation(bbr, subject));
+    }
+    expect(targetWhen(bbr, helmSubject('{}'))?.truth).toBe(false);
+  });
+
+  it('leaves a `when` that reads a node fact to each node', () => {
+    expect(targetWhen(rule('when: { node: provider, is: aws }\nexpect: { node: kernel, at-least: "5.18" }', 'node'), helmSubject('{}'))).toBeUndefined();
   });
 });
