@@ -36233,7 +36233,9 @@ function formatText(result, options = { color: false }) {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const file = finding.location?.file ?? finding.resource ?? "<command line>";
-    byFile.set(file, [...byFile.get(file) ?? [], finding]);
+    const group = byFile.get(file);
+    if (group) group.push(finding);
+    else byFile.set(file, [finding]);
   }
   const lines2 = [];
   for (const [file, findings2] of byFile) {
@@ -36246,8 +36248,9 @@ function formatText(result, options = { color: false }) {
       f.ruleId
     ]);
     const width = (i) => Math.max(...rows.map((row) => row[i].length));
+    const [positionWidth, levelWidth] = [width(0), width(1)];
     for (const [position, level, message, ruleId] of rows) {
-      lines2.push(`  ${palette.dim(position.padEnd(width(0)))}  ${palette.level(level, level.padEnd(width(1)))}  ${message}  ${palette.dim(ruleId)}`);
+      lines2.push(`  ${palette.dim(position.padEnd(positionWidth))}  ${palette.level(level, level.padEnd(levelWidth))}  ${message}  ${palette.dim(ruleId)}`);
     }
   }
   const count = (level) => findings.filter((f) => f.level === level).length;
