@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise2 = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve8;
+          callback2 = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve8;
+          callback2 = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -20952,1780 +20952,14 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// src/generated/validators.cjs
-var require_validators = __commonJS({
-  "src/generated/validators.cjs"(exports) {
+// src/generated/validate-config.cjs
+var require_validate_config = __commonJS({
+  "src/generated/validate-config.cjs"(exports) {
     "use strict";
-    exports.validateRule = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "clustermesh", "ingress", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "refused-helm-values", "ignored-helm-values", "misspelt-helm-values", "ignored-config-keys", "misspelt-config-keys", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused", "nodes-not-readable", "kube-proxy-present", "api-server-address-missing", "config-drift"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "node-facts-missing": { "enum": ["skip", "not-evaluated"], "description": "node rules: 'skip' gives no finding at all for a node whose inventory lacks a fact the rule's conditions read (for notes that apply only where the inventory has the fact); the default reports such a node as not evaluated" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] }, "operand": { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] }, "config-reference": { "type": "object", "additionalProperties": false, "required": ["config"], "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }, "description": "the value of a cilium-config key, as an operand compared with a node fact" } } };
-    var schema12 = { "enum": ["error", "warning", "note"] };
-    var schema13 = { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] };
-    var func2 = Object.prototype.hasOwnProperty;
-    var func3 = require_ucs2length().default;
-    var pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-    var pattern1 = new RegExp("[^.]$", "u");
-    var pattern2 = new RegExp("^[A-Z]+-[0-9]+$", "u");
-    var pattern3 = new RegExp("\\.$", "u");
-    var pattern4 = new RegExp("^https://", "u");
-    var wrapper0 = { validate: validate11 };
-    var schema16 = { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] };
-    var schema17 = { "type": ["string", "number", "boolean"] };
-    var pattern6 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
-    var pattern7 = new RegExp("^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$", "u");
-    var schema19 = { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] };
-    function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const _errs0 = errors;
-      let valid0 = false;
-      let passing0 = null;
-      const _errs1 = errors;
-      if (typeof data !== "string" && !(typeof data == "number" && isFinite(data))) {
-        const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: schema19.oneOf[0].type }, message: "must be string,number" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      var _valid0 = _errs1 === errors;
-      if (_valid0) {
-        valid0 = true;
-        passing0 = 0;
-      }
-      const _errs3 = errors;
-      const _errs4 = errors;
-      if (errors === _errs4) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.config === void 0 && (missing0 = "config")) {
-            const err1 = { instancePath, schemaPath: "#/definitions/config-reference/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          } else {
-            const _errs6 = errors;
-            for (const key0 in data) {
-              if (!(key0 === "config")) {
-                const err2 = { instancePath, schemaPath: "#/definitions/config-reference/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                } else {
-                  vErrors.push(err2);
-                }
-                errors++;
-                break;
-              }
-            }
-            if (_errs6 === errors) {
-              if (data.config !== void 0) {
-                let data0 = data.config;
-                const _errs7 = errors;
-                if (errors === _errs7) {
-                  if (typeof data0 === "string") {
-                    if (!pattern0.test(data0)) {
-                      const err3 = { instancePath: instancePath + "/config", schemaPath: "#/definitions/config-reference/properties/config/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err3];
-                      } else {
-                        vErrors.push(err3);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err4 = { instancePath: instancePath + "/config", schemaPath: "#/definitions/config-reference/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err4];
-                    } else {
-                      vErrors.push(err4);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          const err5 = { instancePath, schemaPath: "#/definitions/config-reference/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs3 === errors;
-      if (_valid0 && valid0) {
-        valid0 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid0 = true;
-          passing0 = 1;
-        }
-      }
-      if (!valid0) {
-        const err6 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-        validate13.errors = vErrors;
-        return false;
-      } else {
-        errors = _errs0;
-        if (vErrors !== null) {
-          if (_errs0) {
-            vErrors.length = _errs0;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      validate13.errors = vErrors;
-      return errors === 0;
-    }
-    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const _errs1 = errors;
-      let valid0 = false;
-      let passing0 = null;
-      const _errs2 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing0;
-        if (data.config === void 0 && (missing0 = "config")) {
-          const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs2 === errors;
-      if (_valid0) {
-        valid0 = true;
-        passing0 = 0;
-      }
-      const _errs3 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing1;
-        if (data.helm === void 0 && (missing1 = "helm")) {
-          const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs3 === errors;
-      if (_valid0 && valid0) {
-        valid0 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid0 = true;
-          passing0 = 1;
-        }
-        const _errs4 = errors;
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing2;
-          if (data.fact === void 0 && (missing2 = "fact")) {
-            const err2 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        var _valid0 = _errs4 === errors;
-        if (_valid0 && valid0) {
-          valid0 = false;
-          passing0 = [passing0, 2];
-        } else {
-          if (_valid0) {
-            valid0 = true;
-            passing0 = 2;
-          }
-          const _errs5 = errors;
-          if (data && typeof data == "object" && !Array.isArray(data)) {
-            let missing3;
-            if (data.node === void 0 && (missing3 = "node")) {
-              const err3 = { instancePath, schemaPath: "#/oneOf/3/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          }
-          var _valid0 = _errs5 === errors;
-          if (_valid0 && valid0) {
-            valid0 = false;
-            passing0 = [passing0, 3];
-          } else {
-            if (_valid0) {
-              valid0 = true;
-              passing0 = 3;
-            }
-            const _errs6 = errors;
-            if (data && typeof data == "object" && !Array.isArray(data)) {
-              let missing4;
-              if (data.cilium === void 0 && (missing4 = "cilium")) {
-                const err4 = { instancePath, schemaPath: "#/oneOf/4/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
-            }
-            var _valid0 = _errs6 === errors;
-            if (_valid0 && valid0) {
-              valid0 = false;
-              passing0 = [passing0, 4];
-            } else {
-              if (_valid0) {
-                valid0 = true;
-                passing0 = 4;
-              }
-            }
-          }
-        }
-      }
-      if (!valid0) {
-        const err5 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-        validate12.errors = vErrors;
-        return false;
-      } else {
-        errors = _errs1;
-        if (vErrors !== null) {
-          if (_errs1) {
-            vErrors.length = _errs1;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          if (Object.keys(data).length > 2) {
-            validate12.errors = [{ instancePath, schemaPath: "#/maxProperties", keyword: "maxProperties", params: { limit: 2 }, message: "must NOT have more than 2 properties" }];
-            return false;
-          } else {
-            if (Object.keys(data).length < 2) {
-              validate12.errors = [{ instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 2 }, message: "must NOT have fewer than 2 properties" }];
-              return false;
-            } else {
-              const _errs7 = errors;
-              for (const key0 in data) {
-                if (!func2.call(schema16.properties, key0)) {
-                  validate12.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
-                  return false;
-                  break;
-                }
-              }
-              if (_errs7 === errors) {
-                if (data.config !== void 0) {
-                  let data0 = data.config;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (typeof data0 === "string") {
-                      if (!pattern0.test(data0)) {
-                        validate12.errors = [{ instancePath: instancePath + "/config", schemaPath: "#/properties/config/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' }];
-                        return false;
-                      }
-                    } else {
-                      validate12.errors = [{ instancePath: instancePath + "/config", schemaPath: "#/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs8 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.helm !== void 0) {
-                    let data1 = data.helm;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (typeof data1 === "string") {
-                        if (!pattern6.test(data1)) {
-                          validate12.errors = [{ instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' }];
-                          return false;
-                        }
-                      } else {
-                        validate12.errors = [{ instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs10 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.fact !== void 0) {
-                      let data2 = data.fact;
-                      const _errs12 = errors;
-                      if (!(data2 === "bpf-nodeport" || data2 === "kpr-full" || data2 === "iptables-masquerading" || data2 === "bpf-host-routing" || data2 === "nat-exceeds-ct")) {
-                        validate12.errors = [{ instancePath: instancePath + "/fact", schemaPath: "#/properties/fact/enum", keyword: "enum", params: { allowedValues: schema16.properties.fact.enum }, message: "must be equal to one of the allowed values" }];
-                        return false;
-                      }
-                      var valid1 = _errs12 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.node !== void 0) {
-                        let data3 = data.node;
-                        const _errs13 = errors;
-                        if (errors === _errs13) {
-                          if (typeof data3 === "string") {
-                            if (!pattern7.test(data3)) {
-                              validate12.errors = [{ instancePath: instancePath + "/node", schemaPath: "#/properties/node/pattern", keyword: "pattern", params: { pattern: "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, message: 'must match pattern "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$"' }];
-                              return false;
-                            }
-                          } else {
-                            validate12.errors = [{ instancePath: instancePath + "/node", schemaPath: "#/properties/node/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs13 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.cilium !== void 0) {
-                          const _errs15 = errors;
-                          if ("version" !== data.cilium) {
-                            validate12.errors = [{ instancePath: instancePath + "/cilium", schemaPath: "#/properties/cilium/const", keyword: "const", params: { allowedValue: "version" }, message: "must be equal to constant" }];
-                            return false;
-                          }
-                          var valid1 = _errs15 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data.is !== void 0) {
-                            let data5 = data.is;
-                            const _errs16 = errors;
-                            if (typeof data5 !== "string" && !(typeof data5 == "number" && isFinite(data5)) && typeof data5 !== "boolean") {
-                              validate12.errors = [{ instancePath: instancePath + "/is", schemaPath: "#/definitions/scalar/type", keyword: "type", params: { type: schema17.type }, message: "must be string,number,boolean" }];
-                              return false;
-                            }
-                            var valid1 = _errs16 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data.in !== void 0) {
-                              let data6 = data.in;
-                              const _errs19 = errors;
-                              if (errors === _errs19) {
-                                if (Array.isArray(data6)) {
-                                  if (data6.length < 1) {
-                                    validate12.errors = [{ instancePath: instancePath + "/in", schemaPath: "#/properties/in/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
-                                    return false;
-                                  } else {
-                                    var valid3 = true;
-                                    const len0 = data6.length;
-                                    for (let i0 = 0; i0 < len0; i0++) {
-                                      let data7 = data6[i0];
-                                      const _errs21 = errors;
-                                      if (typeof data7 !== "string" && !(typeof data7 == "number" && isFinite(data7)) && typeof data7 !== "boolean") {
-                                        validate12.errors = [{ instancePath: instancePath + "/in/" + i0, schemaPath: "#/definitions/scalar/type", keyword: "type", params: { type: schema17.type }, message: "must be string,number,boolean" }];
-                                        return false;
-                                      }
-                                      var valid3 = _errs21 === errors;
-                                      if (!valid3) {
-                                        break;
-                                      }
-                                    }
-                                  }
-                                } else {
-                                  validate12.errors = [{ instancePath: instancePath + "/in", schemaPath: "#/properties/in/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                  return false;
-                                }
-                              }
-                              var valid1 = _errs19 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data.matches !== void 0) {
-                                let data8 = data.matches;
-                                const _errs24 = errors;
-                                if (errors === _errs24) {
-                                  if (typeof data8 === "string") {
-                                    if (func3(data8) > 200) {
-                                      validate12.errors = [{ instancePath: instancePath + "/matches", schemaPath: "#/properties/matches/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" }];
-                                      return false;
-                                    }
-                                  } else {
-                                    validate12.errors = [{ instancePath: instancePath + "/matches", schemaPath: "#/properties/matches/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                    return false;
-                                  }
-                                }
-                                var valid1 = _errs24 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data.present !== void 0) {
-                                  const _errs26 = errors;
-                                  if (typeof data.present !== "boolean") {
-                                    validate12.errors = [{ instancePath: instancePath + "/present", schemaPath: "#/properties/present/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                    return false;
-                                  }
-                                  var valid1 = _errs26 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data.explicit !== void 0) {
-                                    const _errs28 = errors;
-                                    if (typeof data.explicit !== "boolean") {
-                                      validate12.errors = [{ instancePath: instancePath + "/explicit", schemaPath: "#/properties/explicit/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                      return false;
-                                    }
-                                    var valid1 = _errs28 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data["at-least"] !== void 0) {
-                                      const _errs30 = errors;
-                                      if (!validate13(data["at-least"], { instancePath: instancePath + "/at-least", parentData: data, parentDataProperty: "at-least", rootData })) {
-                                        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid1 = _errs30 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data.below !== void 0) {
-                                        const _errs31 = errors;
-                                        if (!validate13(data.below, { instancePath: instancePath + "/below", parentData: data, parentDataProperty: "below", rootData })) {
-                                          vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-                                          errors = vErrors.length;
-                                        }
-                                        var valid1 = _errs31 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data.outside !== void 0) {
-                                          let data13 = data.outside;
-                                          const _errs32 = errors;
-                                          const _errs33 = errors;
-                                          let valid5 = false;
-                                          let passing1 = null;
-                                          const _errs34 = errors;
-                                          if (typeof data13 !== "string") {
-                                            const err6 = { instancePath: instancePath + "/outside", schemaPath: "#/properties/outside/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                            if (vErrors === null) {
-                                              vErrors = [err6];
-                                            } else {
-                                              vErrors.push(err6);
-                                            }
-                                            errors++;
-                                          }
-                                          var _valid1 = _errs34 === errors;
-                                          if (_valid1) {
-                                            valid5 = true;
-                                            passing1 = 0;
-                                          }
-                                          const _errs36 = errors;
-                                          const _errs37 = errors;
-                                          if (errors === _errs37) {
-                                            if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                                              let missing5;
-                                              if (data13.config === void 0 && (missing5 = "config")) {
-                                                const err7 = { instancePath: instancePath + "/outside", schemaPath: "#/definitions/config-reference/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" };
-                                                if (vErrors === null) {
-                                                  vErrors = [err7];
-                                                } else {
-                                                  vErrors.push(err7);
-                                                }
-                                                errors++;
-                                              } else {
-                                                const _errs39 = errors;
-                                                for (const key1 in data13) {
-                                                  if (!(key1 === "config")) {
-                                                    const err8 = { instancePath: instancePath + "/outside", schemaPath: "#/definitions/config-reference/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err8];
-                                                    } else {
-                                                      vErrors.push(err8);
-                                                    }
-                                                    errors++;
-                                                    break;
-                                                  }
-                                                }
-                                                if (_errs39 === errors) {
-                                                  if (data13.config !== void 0) {
-                                                    let data14 = data13.config;
-                                                    const _errs40 = errors;
-                                                    if (errors === _errs40) {
-                                                      if (typeof data14 === "string") {
-                                                        if (!pattern0.test(data14)) {
-                                                          const err9 = { instancePath: instancePath + "/outside/config", schemaPath: "#/definitions/config-reference/properties/config/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err9];
-                                                          } else {
-                                                            vErrors.push(err9);
-                                                          }
-                                                          errors++;
-                                                        }
-                                                      } else {
-                                                        const err10 = { instancePath: instancePath + "/outside/config", schemaPath: "#/definitions/config-reference/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err10];
-                                                        } else {
-                                                          vErrors.push(err10);
-                                                        }
-                                                        errors++;
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            } else {
-                                              const err11 = { instancePath: instancePath + "/outside", schemaPath: "#/definitions/config-reference/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                                              if (vErrors === null) {
-                                                vErrors = [err11];
-                                              } else {
-                                                vErrors.push(err11);
-                                              }
-                                              errors++;
-                                            }
-                                          }
-                                          var _valid1 = _errs36 === errors;
-                                          if (_valid1 && valid5) {
-                                            valid5 = false;
-                                            passing1 = [passing1, 1];
-                                          } else {
-                                            if (_valid1) {
-                                              valid5 = true;
-                                              passing1 = 1;
-                                            }
-                                          }
-                                          if (!valid5) {
-                                            const err12 = { instancePath: instancePath + "/outside", schemaPath: "#/properties/outside/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
-                                            if (vErrors === null) {
-                                              vErrors = [err12];
-                                            } else {
-                                              vErrors.push(err12);
-                                            }
-                                            errors++;
-                                            validate12.errors = vErrors;
-                                            return false;
-                                          } else {
-                                            errors = _errs33;
-                                            if (vErrors !== null) {
-                                              if (_errs33) {
-                                                vErrors.length = _errs33;
-                                              } else {
-                                                vErrors = null;
-                                              }
-                                            }
-                                          }
-                                          var valid1 = _errs32 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data.changed !== void 0) {
-                                            const _errs42 = errors;
-                                            if (typeof data.changed !== "boolean") {
-                                              validate12.errors = [{ instancePath: instancePath + "/changed", schemaPath: "#/properties/changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                              return false;
-                                            }
-                                            var valid1 = _errs42 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                          if (valid1) {
-                                            if (data["keeps-base"] !== void 0) {
-                                              const _errs44 = errors;
-                                              if (typeof data["keeps-base"] !== "boolean") {
-                                                validate12.errors = [{ instancePath: instancePath + "/keeps-base", schemaPath: "#/properties/keeps-base/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                                return false;
-                                              }
-                                              var valid1 = _errs44 === errors;
-                                            } else {
-                                              var valid1 = true;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate12.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-          return false;
-        }
-      }
-      validate12.errors = vErrors;
-      return errors === 0;
-    }
-    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const _errs0 = errors;
-      let valid0 = false;
-      let passing0 = null;
-      const _errs1 = errors;
-      if (errors === _errs1) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.all === void 0 && (missing0 = "all")) {
-            const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          } else {
-            const _errs3 = errors;
-            for (const key0 in data) {
-              if (!(key0 === "all")) {
-                const err1 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err1];
-                } else {
-                  vErrors.push(err1);
-                }
-                errors++;
-                break;
-              }
-            }
-            if (_errs3 === errors) {
-              if (data.all !== void 0) {
-                let data0 = data.all;
-                const _errs4 = errors;
-                if (errors === _errs4) {
-                  if (Array.isArray(data0)) {
-                    if (data0.length < 1) {
-                      const err2 = { instancePath: instancePath + "/all", schemaPath: "#/oneOf/0/properties/all/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err2];
-                      } else {
-                        vErrors.push(err2);
-                      }
-                      errors++;
-                    } else {
-                      var valid2 = true;
-                      const len0 = data0.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs6 = errors;
-                        if (!wrapper0.validate(data0[i0], { instancePath: instancePath + "/all/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
-                          vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid2 = _errs6 === errors;
-                        if (!valid2) {
-                          break;
-                        }
-                      }
-                    }
-                  } else {
-                    const err3 = { instancePath: instancePath + "/all", schemaPath: "#/oneOf/0/properties/all/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err3];
-                    } else {
-                      vErrors.push(err3);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          const err4 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs1 === errors;
-      if (_valid0) {
-        valid0 = true;
-        passing0 = 0;
-      }
-      const _errs7 = errors;
-      if (errors === _errs7) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing1;
-          if (data.any === void 0 && (missing1 = "any")) {
-            const err5 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          } else {
-            const _errs9 = errors;
-            for (const key1 in data) {
-              if (!(key1 === "any")) {
-                const err6 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-                break;
-              }
-            }
-            if (_errs9 === errors) {
-              if (data.any !== void 0) {
-                let data2 = data.any;
-                const _errs10 = errors;
-                if (errors === _errs10) {
-                  if (Array.isArray(data2)) {
-                    if (data2.length < 1) {
-                      const err7 = { instancePath: instancePath + "/any", schemaPath: "#/oneOf/1/properties/any/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    } else {
-                      var valid4 = true;
-                      const len1 = data2.length;
-                      for (let i1 = 0; i1 < len1; i1++) {
-                        const _errs12 = errors;
-                        if (!wrapper0.validate(data2[i1], { instancePath: instancePath + "/any/" + i1, parentData: data2, parentDataProperty: i1, rootData })) {
-                          vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-                          errors = vErrors.length;
-                        }
-                        var valid4 = _errs12 === errors;
-                        if (!valid4) {
-                          break;
-                        }
-                      }
-                    }
-                  } else {
-                    const err8 = { instancePath: instancePath + "/any", schemaPath: "#/oneOf/1/properties/any/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err8];
-                    } else {
-                      vErrors.push(err8);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          const err9 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs7 === errors;
-      if (_valid0 && valid0) {
-        valid0 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid0 = true;
-          passing0 = 1;
-        }
-        const _errs13 = errors;
-        if (errors === _errs13) {
-          if (data && typeof data == "object" && !Array.isArray(data)) {
-            let missing2;
-            if (data.not === void 0 && (missing2 = "not")) {
-              const err10 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            } else {
-              const _errs15 = errors;
-              for (const key2 in data) {
-                if (!(key2 === "not")) {
-                  const err11 = { instancePath, schemaPath: "#/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                  break;
-                }
-              }
-              if (_errs15 === errors) {
-                if (data.not !== void 0) {
-                  if (!wrapper0.validate(data.not, { instancePath: instancePath + "/not", parentData: data, parentDataProperty: "not", rootData })) {
-                    vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-                    errors = vErrors.length;
-                  }
-                }
-              }
-            }
-          } else {
-            const err12 = { instancePath, schemaPath: "#/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        var _valid0 = _errs13 === errors;
-        if (_valid0 && valid0) {
-          valid0 = false;
-          passing0 = [passing0, 2];
-        } else {
-          if (_valid0) {
-            valid0 = true;
-            passing0 = 2;
-          }
-          const _errs17 = errors;
-          if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
-            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-            errors = vErrors.length;
-          }
-          var _valid0 = _errs17 === errors;
-          if (_valid0 && valid0) {
-            valid0 = false;
-            passing0 = [passing0, 3];
-          } else {
-            if (_valid0) {
-              valid0 = true;
-              passing0 = 3;
-            }
-          }
-        }
-      }
-      if (!valid0) {
-        const err13 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-        validate11.errors = vErrors;
-        return false;
-      } else {
-        errors = _errs0;
-        if (vErrors !== null) {
-          if (_errs0) {
-            vErrors.length = _errs0;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      validate11.errors = vErrors;
-      return errors === 0;
-    }
-    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.id === void 0 && (missing0 = "id") || data.title === void 0 && (missing0 = "title") || data.level === void 0 && (missing0 = "level") || data.category === void 0 && (missing0 = "category") || data.description === void 0 && (missing0 = "description") || data.remediation === void 0 && (missing0 = "remediation") || data.references === void 0 && (missing0 = "references") || data["for-each"] === void 0 && (missing0 = "for-each") || data.message === void 0 && (missing0 = "message")) {
-            validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
-            return false;
-          } else {
-            const _errs1 = errors;
-            for (const key0 in data) {
-              if (!func2.call(schema11.properties, key0)) {
-                validate10.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
-                return false;
-                break;
-              }
-            }
-            if (_errs1 === errors) {
-              if (data.id !== void 0) {
-                let data0 = data.id;
-                const _errs2 = errors;
-                if (errors === _errs2) {
-                  if (typeof data0 === "string") {
-                    if (!pattern0.test(data0)) {
-                      validate10.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' }];
-                      return false;
-                    }
-                  } else {
-                    validate10.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs2 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.title !== void 0) {
-                  let data1 = data.title;
-                  const _errs4 = errors;
-                  if (errors === _errs4) {
-                    if (typeof data1 === "string") {
-                      if (func3(data1) < 10) {
-                        validate10.errors = [{ instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
-                        return false;
-                      } else {
-                        if (!pattern1.test(data1)) {
-                          validate10.errors = [{ instancePath: instancePath + "/title", schemaPath: "#/properties/title/pattern", keyword: "pattern", params: { pattern: "[^.]$" }, message: 'must match pattern "[^.]$"' }];
-                          return false;
-                        }
-                      }
-                    } else {
-                      validate10.errors = [{ instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs4 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.level !== void 0) {
-                    let data2 = data.level;
-                    const _errs6 = errors;
-                    if (!(data2 === "error" || data2 === "warning" || data2 === "note")) {
-                      validate10.errors = [{ instancePath: instancePath + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" }];
-                      return false;
-                    }
-                    var valid0 = _errs6 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.category !== void 0) {
-                      let data3 = data.category;
-                      const _errs8 = errors;
-                      if (!(data3 === "routing" || data3 === "kube-proxy-replacement" || data3 === "masquerading" || data3 === "host-routing" || data3 === "load-balancing" || data3 === "xdp" || data3 === "big-tcp" || data3 === "bandwidth-manager" || data3 === "conntrack" || data3 === "maps" || data3 === "mtu" || data3 === "hubble" || data3 === "encryption" || data3 === "datapath" || data3 === "node" || data3 === "upgrade" || data3 === "clustermesh" || data3 === "ingress" || data3 === "change" || data3 === "input")) {
-                        validate10.errors = [{ instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema11.properties.category.enum }, message: "must be equal to one of the allowed values" }];
-                        return false;
-                      }
-                      var valid0 = _errs8 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.constraints !== void 0) {
-                        let data4 = data.constraints;
-                        const _errs9 = errors;
-                        if (errors === _errs9) {
-                          if (Array.isArray(data4)) {
-                            var valid2 = true;
-                            const len0 = data4.length;
-                            for (let i0 = 0; i0 < len0; i0++) {
-                              let data5 = data4[i0];
-                              const _errs11 = errors;
-                              if (errors === _errs11) {
-                                if (typeof data5 === "string") {
-                                  if (!pattern2.test(data5)) {
-                                    validate10.errors = [{ instancePath: instancePath + "/constraints/" + i0, schemaPath: "#/properties/constraints/items/pattern", keyword: "pattern", params: { pattern: "^[A-Z]+-[0-9]+$" }, message: 'must match pattern "^[A-Z]+-[0-9]+$"' }];
-                                    return false;
-                                  }
-                                } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/constraints/" + i0, schemaPath: "#/properties/constraints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                              }
-                              var valid2 = _errs11 === errors;
-                              if (!valid2) {
-                                break;
-                              }
-                            }
-                          } else {
-                            validate10.errors = [{ instancePath: instancePath + "/constraints", schemaPath: "#/properties/constraints/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs9 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.versions !== void 0) {
-                          let data6 = data.versions;
-                          const _errs13 = errors;
-                          if (errors === _errs13) {
-                            if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-                              const _errs15 = errors;
-                              for (const key1 in data6) {
-                                if (!(key1 === "from" || key1 === "to")) {
-                                  validate10.errors = [{ instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-                                  return false;
-                                  break;
-                                }
-                              }
-                              if (_errs15 === errors) {
-                                if (data6.from !== void 0) {
-                                  let data7 = data6.from;
-                                  const _errs16 = errors;
-                                  if (!(data7 === "1.13" || data7 === "1.14" || data7 === "1.15" || data7 === "1.16" || data7 === "1.17" || data7 === "1.18" || data7 === "1.19")) {
-                                    validate10.errors = [{ instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/minor/enum", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" }];
-                                    return false;
-                                  }
-                                  var valid3 = _errs16 === errors;
-                                } else {
-                                  var valid3 = true;
-                                }
-                                if (valid3) {
-                                  if (data6.to !== void 0) {
-                                    let data8 = data6.to;
-                                    const _errs18 = errors;
-                                    if (!(data8 === "1.13" || data8 === "1.14" || data8 === "1.15" || data8 === "1.16" || data8 === "1.17" || data8 === "1.18" || data8 === "1.19")) {
-                                      validate10.errors = [{ instancePath: instancePath + "/versions/to", schemaPath: "#/definitions/minor/enum", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" }];
-                                      return false;
-                                    }
-                                    var valid3 = _errs18 === errors;
-                                  } else {
-                                    var valid3 = true;
-                                  }
-                                }
-                              }
-                            } else {
-                              validate10.errors = [{ instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs13 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.description !== void 0) {
-                            let data9 = data.description;
-                            const _errs20 = errors;
-                            if (errors === _errs20) {
-                              if (typeof data9 === "string") {
-                                if (func3(data9) < 20) {
-                                  validate10.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" }];
-                                  return false;
-                                }
-                              } else {
-                                validate10.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                return false;
-                              }
-                            }
-                            var valid0 = _errs20 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.remediation !== void 0) {
-                              let data10 = data.remediation;
-                              const _errs22 = errors;
-                              if (errors === _errs22) {
-                                if (typeof data10 === "string") {
-                                  if (!pattern3.test(data10)) {
-                                    validate10.errors = [{ instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/pattern", keyword: "pattern", params: { pattern: "\\.$" }, message: 'must match pattern "\\.$"' }];
-                                    return false;
-                                  }
-                                } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs22 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.references !== void 0) {
-                                let data11 = data.references;
-                                const _errs24 = errors;
-                                if (errors === _errs24) {
-                                  if (Array.isArray(data11)) {
-                                    if (data11.length < 1) {
-                                      validate10.errors = [{ instancePath: instancePath + "/references", schemaPath: "#/properties/references/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
-                                      return false;
-                                    } else {
-                                      var valid6 = true;
-                                      const len1 = data11.length;
-                                      for (let i1 = 0; i1 < len1; i1++) {
-                                        let data12 = data11[i1];
-                                        const _errs26 = errors;
-                                        if (errors === _errs26) {
-                                          if (typeof data12 === "string") {
-                                            if (!pattern4.test(data12)) {
-                                              validate10.errors = [{ instancePath: instancePath + "/references/" + i1, schemaPath: "#/properties/references/items/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' }];
-                                              return false;
-                                            }
-                                          } else {
-                                            validate10.errors = [{ instancePath: instancePath + "/references/" + i1, schemaPath: "#/properties/references/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid6 = _errs26 === errors;
-                                        if (!valid6) {
-                                          break;
-                                        }
-                                      }
-                                    }
-                                  } else {
-                                    validate10.errors = [{ instancePath: instancePath + "/references", schemaPath: "#/properties/references/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                    return false;
-                                  }
-                                }
-                                var valid0 = _errs24 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data["for-each"] !== void 0) {
-                                  let data13 = data["for-each"];
-                                  const _errs28 = errors;
-                                  if (!(data13 === "cluster" || data13 === "node" || data13 === "input" || data13 === "change")) {
-                                    validate10.errors = [{ instancePath: instancePath + "/for-each", schemaPath: "#/properties/for-each/enum", keyword: "enum", params: { allowedValues: schema11.properties["for-each"].enum }, message: "must be equal to one of the allowed values" }];
-                                    return false;
-                                  }
-                                  var valid0 = _errs28 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.check !== void 0) {
-                                    let data14 = data.check;
-                                    const _errs29 = errors;
-                                    if (!(data14 === "duplicate-keys" || data14 === "skipped-documents" || data14 === "nodes-not-given" || data14 === "shadowed-maps" || data14 === "refused-helm-values" || data14 === "ignored-helm-values" || data14 === "misspelt-helm-values" || data14 === "ignored-config-keys" || data14 === "misspelt-config-keys" || data14 === "suppression-missing-reason" || data14 === "suppression-unknown-rule" || data14 === "suppression-unused" || data14 === "baseline-entry-unused" || data14 === "nodes-not-readable" || data14 === "kube-proxy-present" || data14 === "api-server-address-missing" || data14 === "config-drift")) {
-                                      validate10.errors = [{ instancePath: instancePath + "/check", schemaPath: "#/properties/check/enum", keyword: "enum", params: { allowedValues: schema11.properties.check.enum }, message: "must be equal to one of the allowed values" }];
-                                      return false;
-                                    }
-                                    var valid0 = _errs29 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.when !== void 0) {
-                                      const _errs30 = errors;
-                                      if (!validate11(data.when, { instancePath: instancePath + "/when", parentData: data, parentDataProperty: "when", rootData })) {
-                                        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                                        errors = vErrors.length;
-                                      }
-                                      var valid0 = _errs30 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.expect !== void 0) {
-                                        const _errs31 = errors;
-                                        if (!validate11(data.expect, { instancePath: instancePath + "/expect", parentData: data, parentDataProperty: "expect", rootData })) {
-                                          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                                          errors = vErrors.length;
-                                        }
-                                        var valid0 = _errs31 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.unless !== void 0) {
-                                          const _errs32 = errors;
-                                          if (!validate11(data.unless, { instancePath: instancePath + "/unless", parentData: data, parentDataProperty: "unless", rootData })) {
-                                            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                                            errors = vErrors.length;
-                                          }
-                                          var valid0 = _errs32 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data["node-facts-missing"] !== void 0) {
-                                            let data18 = data["node-facts-missing"];
-                                            const _errs33 = errors;
-                                            if (!(data18 === "skip" || data18 === "not-evaluated")) {
-                                              validate10.errors = [{ instancePath: instancePath + "/node-facts-missing", schemaPath: "#/properties/node-facts-missing/enum", keyword: "enum", params: { allowedValues: schema11.properties["node-facts-missing"].enum }, message: "must be equal to one of the allowed values" }];
-                                              return false;
-                                            }
-                                            var valid0 = _errs33 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.overrides !== void 0) {
-                                              let data19 = data.overrides;
-                                              const _errs34 = errors;
-                                              if (errors === _errs34) {
-                                                if (Array.isArray(data19)) {
-                                                  var valid7 = true;
-                                                  const len2 = data19.length;
-                                                  for (let i2 = 0; i2 < len2; i2++) {
-                                                    let data20 = data19[i2];
-                                                    const _errs36 = errors;
-                                                    if (errors === _errs36) {
-                                                      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                                                        let missing1;
-                                                        if (data20.when === void 0 && (missing1 = "when") || data20.level === void 0 && (missing1 = "level")) {
-                                                          validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
-                                                          return false;
-                                                        } else {
-                                                          const _errs38 = errors;
-                                                          for (const key2 in data20) {
-                                                            if (!(key2 === "when" || key2 === "level" || key2 === "message")) {
-                                                              validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
-                                                              return false;
-                                                              break;
-                                                            }
-                                                          }
-                                                          if (_errs38 === errors) {
-                                                            if (data20.when !== void 0) {
-                                                              const _errs39 = errors;
-                                                              if (!validate11(data20.when, { instancePath: instancePath + "/overrides/" + i2 + "/when", parentData: data20, parentDataProperty: "when", rootData })) {
-                                                                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                                                                errors = vErrors.length;
-                                                              }
-                                                              var valid8 = _errs39 === errors;
-                                                            } else {
-                                                              var valid8 = true;
-                                                            }
-                                                            if (valid8) {
-                                                              if (data20.level !== void 0) {
-                                                                let data22 = data20.level;
-                                                                const _errs40 = errors;
-                                                                if (!(data22 === "error" || data22 === "warning" || data22 === "note")) {
-                                                                  validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2 + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" }];
-                                                                  return false;
-                                                                }
-                                                                var valid8 = _errs40 === errors;
-                                                              } else {
-                                                                var valid8 = true;
-                                                              }
-                                                              if (valid8) {
-                                                                if (data20.message !== void 0) {
-                                                                  let data23 = data20.message;
-                                                                  const _errs42 = errors;
-                                                                  if (errors === _errs42) {
-                                                                    if (typeof data23 === "string") {
-                                                                      if (func3(data23) < 10) {
-                                                                        validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2 + "/message", schemaPath: "#/properties/overrides/items/properties/message/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
-                                                                        return false;
-                                                                      }
-                                                                    } else {
-                                                                      validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2 + "/message", schemaPath: "#/properties/overrides/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                  var valid8 = _errs42 === errors;
-                                                                } else {
-                                                                  var valid8 = true;
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      } else {
-                                                        validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid7 = _errs36 === errors;
-                                                    if (!valid7) {
-                                                      break;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validate10.errors = [{ instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid0 = _errs34 === errors;
-                                            } else {
-                                              var valid0 = true;
-                                            }
-                                            if (valid0) {
-                                              if (data.message !== void 0) {
-                                                let data24 = data.message;
-                                                const _errs44 = errors;
-                                                if (errors === _errs44) {
-                                                  if (typeof data24 === "string") {
-                                                    if (func3(data24) < 10) {
-                                                      validate10.errors = [{ instancePath: instancePath + "/message", schemaPath: "#/properties/message/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
-                                                      return false;
-                                                    }
-                                                  } else {
-                                                    validate10.errors = [{ instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid0 = _errs44 === errors;
-                                              } else {
-                                                var valid0 = true;
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-          return false;
-        }
-      }
-      validate10.errors = vErrors;
-      return errors === 0;
-    }
-    exports.validateInventory = validate21;
-    var schema24 = { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "kernel": { "type": "string", "description": "uname -r" }, "arch": { "type": "string" }, "provider": { "type": "string", "description": "aws | azure | gcp | bare-metal | ..." }, "osImage": { "type": "string", "description": "as kubectl get nodes -o wide reports it" }, "interfaces": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "mtu": { "type": "integer", "minimum": 0 }, "nativeXdp": { "type": "boolean", "description": "written by cilint inventory collect from the driver and kernel, for people; rules recompute it from driver and kernel" } } } }, "sysctls": { "type": "object", "additionalProperties": { "type": ["string", "number"] } }, "kernelConfig": { "type": "object", "additionalProperties": { "type": ["string", "boolean"] } }, "tuned": { "type": "string", "description": "tuned-adm active profile" }, "cpuGovernor": { "type": "string" }, "irqbalance": { "type": "boolean", "description": "is irqbalance running" }, "podCIDRs": { "type": "array", "items": { "type": "string" } }, "labels": { "type": "object", "additionalProperties": { "type": "string" } } } };
-    function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.nodes === void 0 && (missing0 = "nodes")) {
-            validate21.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
-            return false;
-          } else {
-            const _errs1 = errors;
-            for (const key0 in data) {
-              if (!(key0 === "nodes")) {
-                validate21.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
-                return false;
-                break;
-              }
-            }
-            if (_errs1 === errors) {
-              if (data.nodes !== void 0) {
-                let data0 = data.nodes;
-                const _errs2 = errors;
-                if (errors === _errs2) {
-                  if (Array.isArray(data0)) {
-                    var valid1 = true;
-                    const len0 = data0.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      let data1 = data0[i0];
-                      const _errs4 = errors;
-                      const _errs5 = errors;
-                      if (errors === _errs5) {
-                        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                          let missing1;
-                          if (data1.name === void 0 && (missing1 = "name")) {
-                            validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0, schemaPath: "#/definitions/node/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
-                            return false;
-                          } else {
-                            const _errs7 = errors;
-                            for (const key1 in data1) {
-                              if (!func2.call(schema24.properties, key1)) {
-                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0, schemaPath: "#/definitions/node/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-                                return false;
-                                break;
-                              }
-                            }
-                            if (_errs7 === errors) {
-                              if (data1.name !== void 0) {
-                                let data2 = data1.name;
-                                const _errs8 = errors;
-                                if (errors === _errs8) {
-                                  if (typeof data2 === "string") {
-                                    if (func3(data2) < 1) {
-                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/name", schemaPath: "#/definitions/node/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                      return false;
-                                    }
-                                  } else {
-                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/name", schemaPath: "#/definitions/node/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                    return false;
-                                  }
-                                }
-                                var valid3 = _errs8 === errors;
-                              } else {
-                                var valid3 = true;
-                              }
-                              if (valid3) {
-                                if (data1.kernel !== void 0) {
-                                  const _errs10 = errors;
-                                  if (typeof data1.kernel !== "string") {
-                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernel", schemaPath: "#/definitions/node/properties/kernel/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                    return false;
-                                  }
-                                  var valid3 = _errs10 === errors;
-                                } else {
-                                  var valid3 = true;
-                                }
-                                if (valid3) {
-                                  if (data1.arch !== void 0) {
-                                    const _errs12 = errors;
-                                    if (typeof data1.arch !== "string") {
-                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/arch", schemaPath: "#/definitions/node/properties/arch/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                      return false;
-                                    }
-                                    var valid3 = _errs12 === errors;
-                                  } else {
-                                    var valid3 = true;
-                                  }
-                                  if (valid3) {
-                                    if (data1.provider !== void 0) {
-                                      const _errs14 = errors;
-                                      if (typeof data1.provider !== "string") {
-                                        validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/provider", schemaPath: "#/definitions/node/properties/provider/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                        return false;
-                                      }
-                                      var valid3 = _errs14 === errors;
-                                    } else {
-                                      var valid3 = true;
-                                    }
-                                    if (valid3) {
-                                      if (data1.osImage !== void 0) {
-                                        const _errs16 = errors;
-                                        if (typeof data1.osImage !== "string") {
-                                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/osImage", schemaPath: "#/definitions/node/properties/osImage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                          return false;
-                                        }
-                                        var valid3 = _errs16 === errors;
-                                      } else {
-                                        var valid3 = true;
-                                      }
-                                      if (valid3) {
-                                        if (data1.interfaces !== void 0) {
-                                          let data7 = data1.interfaces;
-                                          const _errs18 = errors;
-                                          if (errors === _errs18) {
-                                            if (Array.isArray(data7)) {
-                                              var valid4 = true;
-                                              const len1 = data7.length;
-                                              for (let i1 = 0; i1 < len1; i1++) {
-                                                let data8 = data7[i1];
-                                                const _errs20 = errors;
-                                                if (errors === _errs20) {
-                                                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                                                    let missing2;
-                                                    if (data8.name === void 0 && (missing2 = "name")) {
-                                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
-                                                      return false;
-                                                    } else {
-                                                      const _errs22 = errors;
-                                                      for (const key2 in data8) {
-                                                        if (!(key2 === "name" || key2 === "driver" || key2 === "mtu" || key2 === "nativeXdp")) {
-                                                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
-                                                          return false;
-                                                          break;
-                                                        }
-                                                      }
-                                                      if (_errs22 === errors) {
-                                                        if (data8.name !== void 0) {
-                                                          const _errs23 = errors;
-                                                          if (typeof data8.name !== "string") {
-                                                            validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/name", schemaPath: "#/definitions/node/properties/interfaces/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                            return false;
-                                                          }
-                                                          var valid5 = _errs23 === errors;
-                                                        } else {
-                                                          var valid5 = true;
-                                                        }
-                                                        if (valid5) {
-                                                          if (data8.driver !== void 0) {
-                                                            const _errs25 = errors;
-                                                            if (typeof data8.driver !== "string") {
-                                                              validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/driver", schemaPath: "#/definitions/node/properties/interfaces/items/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                              return false;
-                                                            }
-                                                            var valid5 = _errs25 === errors;
-                                                          } else {
-                                                            var valid5 = true;
-                                                          }
-                                                          if (valid5) {
-                                                            if (data8.mtu !== void 0) {
-                                                              let data11 = data8.mtu;
-                                                              const _errs27 = errors;
-                                                              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                                                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/mtu", schemaPath: "#/definitions/node/properties/interfaces/items/properties/mtu/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                return false;
-                                                              }
-                                                              if (errors === _errs27) {
-                                                                if (typeof data11 == "number" && isFinite(data11)) {
-                                                                  if (data11 < 0 || isNaN(data11)) {
-                                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/mtu", schemaPath: "#/definitions/node/properties/interfaces/items/properties/mtu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid5 = _errs27 === errors;
-                                                            } else {
-                                                              var valid5 = true;
-                                                            }
-                                                            if (valid5) {
-                                                              if (data8.nativeXdp !== void 0) {
-                                                                const _errs29 = errors;
-                                                                if (typeof data8.nativeXdp !== "boolean") {
-                                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/nativeXdp", schemaPath: "#/definitions/node/properties/interfaces/items/properties/nativeXdp/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                                                  return false;
-                                                                }
-                                                                var valid5 = _errs29 === errors;
-                                                              } else {
-                                                                var valid5 = true;
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid4 = _errs20 === errors;
-                                                if (!valid4) {
-                                                  break;
-                                                }
-                                              }
-                                            } else {
-                                              validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces", schemaPath: "#/definitions/node/properties/interfaces/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid3 = _errs18 === errors;
-                                        } else {
-                                          var valid3 = true;
-                                        }
-                                        if (valid3) {
-                                          if (data1.sysctls !== void 0) {
-                                            let data13 = data1.sysctls;
-                                            const _errs31 = errors;
-                                            if (errors === _errs31) {
-                                              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                                                for (const key3 in data13) {
-                                                  let data14 = data13[key3];
-                                                  const _errs34 = errors;
-                                                  if (typeof data14 !== "string" && !(typeof data14 == "number" && isFinite(data14))) {
-                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/sysctls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/sysctls/additionalProperties/type", keyword: "type", params: { type: schema24.properties.sysctls.additionalProperties.type }, message: "must be string,number" }];
-                                                    return false;
-                                                  }
-                                                  var valid6 = _errs34 === errors;
-                                                  if (!valid6) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/sysctls", schemaPath: "#/definitions/node/properties/sysctls/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid3 = _errs31 === errors;
-                                          } else {
-                                            var valid3 = true;
-                                          }
-                                          if (valid3) {
-                                            if (data1.kernelConfig !== void 0) {
-                                              let data15 = data1.kernelConfig;
-                                              const _errs36 = errors;
-                                              if (errors === _errs36) {
-                                                if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                                                  for (const key4 in data15) {
-                                                    let data16 = data15[key4];
-                                                    const _errs39 = errors;
-                                                    if (typeof data16 !== "string" && typeof data16 !== "boolean") {
-                                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernelConfig/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/kernelConfig/additionalProperties/type", keyword: "type", params: { type: schema24.properties.kernelConfig.additionalProperties.type }, message: "must be string,boolean" }];
-                                                      return false;
-                                                    }
-                                                    var valid7 = _errs39 === errors;
-                                                    if (!valid7) {
-                                                      break;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernelConfig", schemaPath: "#/definitions/node/properties/kernelConfig/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid3 = _errs36 === errors;
-                                            } else {
-                                              var valid3 = true;
-                                            }
-                                            if (valid3) {
-                                              if (data1.tuned !== void 0) {
-                                                const _errs41 = errors;
-                                                if (typeof data1.tuned !== "string") {
-                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/tuned", schemaPath: "#/definitions/node/properties/tuned/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                  return false;
-                                                }
-                                                var valid3 = _errs41 === errors;
-                                              } else {
-                                                var valid3 = true;
-                                              }
-                                              if (valid3) {
-                                                if (data1.cpuGovernor !== void 0) {
-                                                  const _errs43 = errors;
-                                                  if (typeof data1.cpuGovernor !== "string") {
-                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/cpuGovernor", schemaPath: "#/definitions/node/properties/cpuGovernor/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                    return false;
-                                                  }
-                                                  var valid3 = _errs43 === errors;
-                                                } else {
-                                                  var valid3 = true;
-                                                }
-                                                if (valid3) {
-                                                  if (data1.irqbalance !== void 0) {
-                                                    const _errs45 = errors;
-                                                    if (typeof data1.irqbalance !== "boolean") {
-                                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/irqbalance", schemaPath: "#/definitions/node/properties/irqbalance/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                                      return false;
-                                                    }
-                                                    var valid3 = _errs45 === errors;
-                                                  } else {
-                                                    var valid3 = true;
-                                                  }
-                                                  if (valid3) {
-                                                    if (data1.podCIDRs !== void 0) {
-                                                      let data20 = data1.podCIDRs;
-                                                      const _errs47 = errors;
-                                                      if (errors === _errs47) {
-                                                        if (Array.isArray(data20)) {
-                                                          var valid8 = true;
-                                                          const len2 = data20.length;
-                                                          for (let i2 = 0; i2 < len2; i2++) {
-                                                            const _errs49 = errors;
-                                                            if (typeof data20[i2] !== "string") {
-                                                              validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/podCIDRs/" + i2, schemaPath: "#/definitions/node/properties/podCIDRs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                              return false;
-                                                            }
-                                                            var valid8 = _errs49 === errors;
-                                                            if (!valid8) {
-                                                              break;
-                                                            }
-                                                          }
-                                                        } else {
-                                                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/podCIDRs", schemaPath: "#/definitions/node/properties/podCIDRs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid3 = _errs47 === errors;
-                                                    } else {
-                                                      var valid3 = true;
-                                                    }
-                                                    if (valid3) {
-                                                      if (data1.labels !== void 0) {
-                                                        let data22 = data1.labels;
-                                                        const _errs51 = errors;
-                                                        if (errors === _errs51) {
-                                                          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                                                            for (const key5 in data22) {
-                                                              const _errs54 = errors;
-                                                              if (typeof data22[key5] !== "string") {
-                                                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                return false;
-                                                              }
-                                                              var valid9 = _errs54 === errors;
-                                                              if (!valid9) {
-                                                                break;
-                                                              }
-                                                            }
-                                                          } else {
-                                                            validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/labels", schemaPath: "#/definitions/node/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid3 = _errs51 === errors;
-                                                      } else {
-                                                        var valid3 = true;
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        } else {
-                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0, schemaPath: "#/definitions/node/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs4 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  } else {
-                    validate21.errors = [{ instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                    return false;
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate21.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-          return false;
-        }
-      }
-      validate21.errors = vErrors;
-      return errors === 0;
-    }
     exports.validateConfig = validate22;
     var schema25 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/config.schema.json", "title": "cilint configuration (.cilint.yaml)", "description": "Project settings for cilint: rules on or off, level overrides, the failure threshold, the Cilium release, the node inventory, and per-file overrides by glob. Command-line flags win over this file.", "type": "object", "additionalProperties": false, "properties": { "cilium-version": { "type": ["string", "number"], "description": 'the Cilium release to lint for, 1.13 to 1.19, with or without a patch (quote it: "1.16")' }, "fail-on": { "enum": ["error", "warning", "note", "none"], "description": "exit 1 (fail the step) when a finding is at or above this level" }, "nodes": { "type": "string", "minLength": 1, "description": "the node inventory, relative to this file" }, "rules": { "$ref": "#/definitions/rules" }, "overrides": { "type": "array", "description": "rule settings for the files that match a glob (relative to this file); later overrides win", "items": { "type": "object", "additionalProperties": false, "required": ["files", "rules"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "rules": { "$ref": "#/definitions/rules" } } } }, "suppressions": { "type": "object", "additionalProperties": false, "properties": { "require-reason": { "type": "boolean", "description": 'a cilint-disable directive suppresses only when it gives a reason after " -- " (default true)' } } } }, "definitions": { "rules": { "type": "object", "description": "rule id: off, on (the rule's own level), or the level to report it at", "additionalProperties": { "enum": ["off", "on", "error", "warning", "note", true, false] } } } };
     var schema26 = { "type": "object", "description": "rule id: off, on (the rule's own level), or the level to report it at", "additionalProperties": { "enum": ["off", "on", "error", "warning", "note", true, false] } };
+    var func3 = require_ucs2length().default;
     function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
@@ -23052,183 +21286,6 @@ var require_validators = __commonJS({
         }
       }
       validate22.errors = vErrors;
-      return errors === 0;
-    }
-    exports.validateBaseline = validate23;
-    function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.version === void 0 && (missing0 = "version") || data.findings === void 0 && (missing0 = "findings")) {
-            validate23.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
-            return false;
-          } else {
-            const _errs1 = errors;
-            for (const key0 in data) {
-              if (!(key0 === "version" || key0 === "description" || key0 === "findings")) {
-                validate23.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
-                return false;
-                break;
-              }
-            }
-            if (_errs1 === errors) {
-              if (data.version !== void 0) {
-                const _errs2 = errors;
-                if (1 !== data.version) {
-                  validate23.errors = [{ instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
-                  return false;
-                }
-                var valid0 = _errs2 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.description !== void 0) {
-                  const _errs3 = errors;
-                  if (typeof data.description !== "string") {
-                    validate23.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                    return false;
-                  }
-                  var valid0 = _errs3 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.findings !== void 0) {
-                    let data2 = data.findings;
-                    const _errs5 = errors;
-                    if (errors === _errs5) {
-                      if (Array.isArray(data2)) {
-                        var valid1 = true;
-                        const len0 = data2.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          let data3 = data2[i0];
-                          const _errs7 = errors;
-                          if (errors === _errs7) {
-                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                              let missing1;
-                              if (data3.rule === void 0 && (missing1 = "rule") || data3.count === void 0 && (missing1 = "count")) {
-                                validate23.errors = [{ instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
-                                return false;
-                              } else {
-                                const _errs9 = errors;
-                                for (const key1 in data3) {
-                                  if (!(key1 === "rule" || key1 === "file" || key1 === "key" || key1 === "node" || key1 === "count")) {
-                                    validate23.errors = [{ instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-                                    return false;
-                                    break;
-                                  }
-                                }
-                                if (_errs9 === errors) {
-                                  if (data3.rule !== void 0) {
-                                    let data4 = data3.rule;
-                                    const _errs10 = errors;
-                                    if (errors === _errs10) {
-                                      if (typeof data4 === "string") {
-                                        if (func3(data4) < 1) {
-                                          validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid2 = _errs10 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                  if (valid2) {
-                                    if (data3.file !== void 0) {
-                                      const _errs12 = errors;
-                                      if (typeof data3.file !== "string") {
-                                        validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                        return false;
-                                      }
-                                      var valid2 = _errs12 === errors;
-                                    } else {
-                                      var valid2 = true;
-                                    }
-                                    if (valid2) {
-                                      if (data3.key !== void 0) {
-                                        const _errs14 = errors;
-                                        if (typeof data3.key !== "string") {
-                                          validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/key", schemaPath: "#/properties/findings/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                          return false;
-                                        }
-                                        var valid2 = _errs14 === errors;
-                                      } else {
-                                        var valid2 = true;
-                                      }
-                                      if (valid2) {
-                                        if (data3.node !== void 0) {
-                                          const _errs16 = errors;
-                                          if (typeof data3.node !== "string") {
-                                            validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/node", schemaPath: "#/properties/findings/items/properties/node/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                            return false;
-                                          }
-                                          var valid2 = _errs16 === errors;
-                                        } else {
-                                          var valid2 = true;
-                                        }
-                                        if (valid2) {
-                                          if (data3.count !== void 0) {
-                                            let data8 = data3.count;
-                                            const _errs18 = errors;
-                                            if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                                              validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/count", schemaPath: "#/properties/findings/items/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                              return false;
-                                            }
-                                            if (errors === _errs18) {
-                                              if (typeof data8 == "number" && isFinite(data8)) {
-                                                if (data8 < 1 || isNaN(data8)) {
-                                                  validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/count", schemaPath: "#/properties/findings/items/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                                  return false;
-                                                }
-                                              }
-                                            }
-                                            var valid2 = _errs18 === errors;
-                                          } else {
-                                            var valid2 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            } else {
-                              validate23.errors = [{ instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs7 === errors;
-                          if (!valid1) {
-                            break;
-                          }
-                        }
-                      } else {
-                        validate23.errors = [{ instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs5 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate23.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-          return false;
-        }
-      }
-      validate23.errors = vErrors;
       return errors === 0;
     }
   }
@@ -30564,6 +28621,1974 @@ var require_dist = __commonJS({
   }
 });
 
+// src/generated/validate-inventory.cjs
+var require_validate_inventory = __commonJS({
+  "src/generated/validate-inventory.cjs"(exports) {
+    "use strict";
+    exports.validateInventory = validate21;
+    var schema24 = { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "minLength": 1 }, "kernel": { "type": "string", "description": "uname -r" }, "arch": { "type": "string" }, "provider": { "type": "string", "description": "aws | azure | gcp | bare-metal | ..." }, "osImage": { "type": "string", "description": "as kubectl get nodes -o wide reports it" }, "interfaces": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "mtu": { "type": "integer", "minimum": 0 }, "nativeXdp": { "type": "boolean", "description": "written by cilint inventory collect from the driver and kernel, for people; rules recompute it from driver and kernel" } } } }, "sysctls": { "type": "object", "additionalProperties": { "type": ["string", "number"] } }, "kernelConfig": { "type": "object", "additionalProperties": { "type": ["string", "boolean"] } }, "tuned": { "type": "string", "description": "tuned-adm active profile" }, "cpuGovernor": { "type": "string" }, "irqbalance": { "type": "boolean", "description": "is irqbalance running" }, "podCIDRs": { "type": "array", "items": { "type": "string" } }, "labels": { "type": "object", "additionalProperties": { "type": "string" } } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var func3 = require_ucs2length().default;
+    function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing0;
+          if (data.nodes === void 0 && (missing0 = "nodes")) {
+            validate21.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+            return false;
+          } else {
+            const _errs1 = errors;
+            for (const key0 in data) {
+              if (!(key0 === "nodes")) {
+                validate21.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+                return false;
+                break;
+              }
+            }
+            if (_errs1 === errors) {
+              if (data.nodes !== void 0) {
+                let data0 = data.nodes;
+                const _errs2 = errors;
+                if (errors === _errs2) {
+                  if (Array.isArray(data0)) {
+                    var valid1 = true;
+                    const len0 = data0.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                      let data1 = data0[i0];
+                      const _errs4 = errors;
+                      const _errs5 = errors;
+                      if (errors === _errs5) {
+                        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                          let missing1;
+                          if (data1.name === void 0 && (missing1 = "name")) {
+                            validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0, schemaPath: "#/definitions/node/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                            return false;
+                          } else {
+                            const _errs7 = errors;
+                            for (const key1 in data1) {
+                              if (!func2.call(schema24.properties, key1)) {
+                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0, schemaPath: "#/definitions/node/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                                return false;
+                                break;
+                              }
+                            }
+                            if (_errs7 === errors) {
+                              if (data1.name !== void 0) {
+                                let data2 = data1.name;
+                                const _errs8 = errors;
+                                if (errors === _errs8) {
+                                  if (typeof data2 === "string") {
+                                    if (func3(data2) < 1) {
+                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/name", schemaPath: "#/definitions/node/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/name", schemaPath: "#/definitions/node/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                }
+                                var valid3 = _errs8 === errors;
+                              } else {
+                                var valid3 = true;
+                              }
+                              if (valid3) {
+                                if (data1.kernel !== void 0) {
+                                  const _errs10 = errors;
+                                  if (typeof data1.kernel !== "string") {
+                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernel", schemaPath: "#/definitions/node/properties/kernel/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid3 = _errs10 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data1.arch !== void 0) {
+                                    const _errs12 = errors;
+                                    if (typeof data1.arch !== "string") {
+                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/arch", schemaPath: "#/definitions/node/properties/arch/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                    var valid3 = _errs12 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                  if (valid3) {
+                                    if (data1.provider !== void 0) {
+                                      const _errs14 = errors;
+                                      if (typeof data1.provider !== "string") {
+                                        validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/provider", schemaPath: "#/definitions/node/properties/provider/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                      var valid3 = _errs14 === errors;
+                                    } else {
+                                      var valid3 = true;
+                                    }
+                                    if (valid3) {
+                                      if (data1.osImage !== void 0) {
+                                        const _errs16 = errors;
+                                        if (typeof data1.osImage !== "string") {
+                                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/osImage", schemaPath: "#/definitions/node/properties/osImage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                        var valid3 = _errs16 === errors;
+                                      } else {
+                                        var valid3 = true;
+                                      }
+                                      if (valid3) {
+                                        if (data1.interfaces !== void 0) {
+                                          let data7 = data1.interfaces;
+                                          const _errs18 = errors;
+                                          if (errors === _errs18) {
+                                            if (Array.isArray(data7)) {
+                                              var valid4 = true;
+                                              const len1 = data7.length;
+                                              for (let i1 = 0; i1 < len1; i1++) {
+                                                let data8 = data7[i1];
+                                                const _errs20 = errors;
+                                                if (errors === _errs20) {
+                                                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                                                    let missing2;
+                                                    if (data8.name === void 0 && (missing2 = "name")) {
+                                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                                                      return false;
+                                                    } else {
+                                                      const _errs22 = errors;
+                                                      for (const key2 in data8) {
+                                                        if (!(key2 === "name" || key2 === "driver" || key2 === "mtu" || key2 === "nativeXdp")) {
+                                                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
+                                                          return false;
+                                                          break;
+                                                        }
+                                                      }
+                                                      if (_errs22 === errors) {
+                                                        if (data8.name !== void 0) {
+                                                          const _errs23 = errors;
+                                                          if (typeof data8.name !== "string") {
+                                                            validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/name", schemaPath: "#/definitions/node/properties/interfaces/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                          var valid5 = _errs23 === errors;
+                                                        } else {
+                                                          var valid5 = true;
+                                                        }
+                                                        if (valid5) {
+                                                          if (data8.driver !== void 0) {
+                                                            const _errs25 = errors;
+                                                            if (typeof data8.driver !== "string") {
+                                                              validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/driver", schemaPath: "#/definitions/node/properties/interfaces/items/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                            var valid5 = _errs25 === errors;
+                                                          } else {
+                                                            var valid5 = true;
+                                                          }
+                                                          if (valid5) {
+                                                            if (data8.mtu !== void 0) {
+                                                              let data11 = data8.mtu;
+                                                              const _errs27 = errors;
+                                                              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                                                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/mtu", schemaPath: "#/definitions/node/properties/interfaces/items/properties/mtu/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs27) {
+                                                                if (typeof data11 == "number" && isFinite(data11)) {
+                                                                  if (data11 < 0 || isNaN(data11)) {
+                                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/mtu", schemaPath: "#/definitions/node/properties/interfaces/items/properties/mtu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid5 = _errs27 === errors;
+                                                            } else {
+                                                              var valid5 = true;
+                                                            }
+                                                            if (valid5) {
+                                                              if (data8.nativeXdp !== void 0) {
+                                                                const _errs29 = errors;
+                                                                if (typeof data8.nativeXdp !== "boolean") {
+                                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1 + "/nativeXdp", schemaPath: "#/definitions/node/properties/interfaces/items/properties/nativeXdp/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                  return false;
+                                                                }
+                                                                var valid5 = _errs29 === errors;
+                                                              } else {
+                                                                var valid5 = true;
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces/" + i1, schemaPath: "#/definitions/node/properties/interfaces/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid4 = _errs20 === errors;
+                                                if (!valid4) {
+                                                  break;
+                                                }
+                                              }
+                                            } else {
+                                              validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/interfaces", schemaPath: "#/definitions/node/properties/interfaces/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid3 = _errs18 === errors;
+                                        } else {
+                                          var valid3 = true;
+                                        }
+                                        if (valid3) {
+                                          if (data1.sysctls !== void 0) {
+                                            let data13 = data1.sysctls;
+                                            const _errs31 = errors;
+                                            if (errors === _errs31) {
+                                              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                                for (const key3 in data13) {
+                                                  let data14 = data13[key3];
+                                                  const _errs34 = errors;
+                                                  if (typeof data14 !== "string" && !(typeof data14 == "number" && isFinite(data14))) {
+                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/sysctls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/sysctls/additionalProperties/type", keyword: "type", params: { type: schema24.properties.sysctls.additionalProperties.type }, message: "must be string,number" }];
+                                                    return false;
+                                                  }
+                                                  var valid6 = _errs34 === errors;
+                                                  if (!valid6) {
+                                                    break;
+                                                  }
+                                                }
+                                              } else {
+                                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/sysctls", schemaPath: "#/definitions/node/properties/sysctls/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid3 = _errs31 === errors;
+                                          } else {
+                                            var valid3 = true;
+                                          }
+                                          if (valid3) {
+                                            if (data1.kernelConfig !== void 0) {
+                                              let data15 = data1.kernelConfig;
+                                              const _errs36 = errors;
+                                              if (errors === _errs36) {
+                                                if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                                                  for (const key4 in data15) {
+                                                    let data16 = data15[key4];
+                                                    const _errs39 = errors;
+                                                    if (typeof data16 !== "string" && typeof data16 !== "boolean") {
+                                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernelConfig/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/kernelConfig/additionalProperties/type", keyword: "type", params: { type: schema24.properties.kernelConfig.additionalProperties.type }, message: "must be string,boolean" }];
+                                                      return false;
+                                                    }
+                                                    var valid7 = _errs39 === errors;
+                                                    if (!valid7) {
+                                                      break;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/kernelConfig", schemaPath: "#/definitions/node/properties/kernelConfig/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid3 = _errs36 === errors;
+                                            } else {
+                                              var valid3 = true;
+                                            }
+                                            if (valid3) {
+                                              if (data1.tuned !== void 0) {
+                                                const _errs41 = errors;
+                                                if (typeof data1.tuned !== "string") {
+                                                  validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/tuned", schemaPath: "#/definitions/node/properties/tuned/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                  return false;
+                                                }
+                                                var valid3 = _errs41 === errors;
+                                              } else {
+                                                var valid3 = true;
+                                              }
+                                              if (valid3) {
+                                                if (data1.cpuGovernor !== void 0) {
+                                                  const _errs43 = errors;
+                                                  if (typeof data1.cpuGovernor !== "string") {
+                                                    validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/cpuGovernor", schemaPath: "#/definitions/node/properties/cpuGovernor/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                    return false;
+                                                  }
+                                                  var valid3 = _errs43 === errors;
+                                                } else {
+                                                  var valid3 = true;
+                                                }
+                                                if (valid3) {
+                                                  if (data1.irqbalance !== void 0) {
+                                                    const _errs45 = errors;
+                                                    if (typeof data1.irqbalance !== "boolean") {
+                                                      validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/irqbalance", schemaPath: "#/definitions/node/properties/irqbalance/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                      return false;
+                                                    }
+                                                    var valid3 = _errs45 === errors;
+                                                  } else {
+                                                    var valid3 = true;
+                                                  }
+                                                  if (valid3) {
+                                                    if (data1.podCIDRs !== void 0) {
+                                                      let data20 = data1.podCIDRs;
+                                                      const _errs47 = errors;
+                                                      if (errors === _errs47) {
+                                                        if (Array.isArray(data20)) {
+                                                          var valid8 = true;
+                                                          const len2 = data20.length;
+                                                          for (let i2 = 0; i2 < len2; i2++) {
+                                                            const _errs49 = errors;
+                                                            if (typeof data20[i2] !== "string") {
+                                                              validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/podCIDRs/" + i2, schemaPath: "#/definitions/node/properties/podCIDRs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                            var valid8 = _errs49 === errors;
+                                                            if (!valid8) {
+                                                              break;
+                                                            }
+                                                          }
+                                                        } else {
+                                                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/podCIDRs", schemaPath: "#/definitions/node/properties/podCIDRs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid3 = _errs47 === errors;
+                                                    } else {
+                                                      var valid3 = true;
+                                                    }
+                                                    if (valid3) {
+                                                      if (data1.labels !== void 0) {
+                                                        let data22 = data1.labels;
+                                                        const _errs51 = errors;
+                                                        if (errors === _errs51) {
+                                                          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                                            for (const key5 in data22) {
+                                                              const _errs54 = errors;
+                                                              if (typeof data22[key5] !== "string") {
+                                                                validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/node/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                return false;
+                                                              }
+                                                              var valid9 = _errs54 === errors;
+                                                              if (!valid9) {
+                                                                break;
+                                                              }
+                                                            }
+                                                          } else {
+                                                            validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0 + "/labels", schemaPath: "#/definitions/node/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid3 = _errs51 === errors;
+                                                      } else {
+                                                        var valid3 = true;
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          validate21.errors = [{ instancePath: instancePath + "/nodes/" + i0, schemaPath: "#/definitions/node/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                          return false;
+                        }
+                      }
+                      var valid1 = _errs4 === errors;
+                      if (!valid1) {
+                        break;
+                      }
+                    }
+                  } else {
+                    validate21.errors = [{ instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                    return false;
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          validate21.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+          return false;
+        }
+      }
+      validate21.errors = vErrors;
+      return errors === 0;
+    }
+  }
+});
+
+// src/generated/validate-rule.cjs
+var require_validate_rule = __commonJS({
+  "src/generated/validate-rule.cjs"(exports) {
+    "use strict";
+    exports.validateRule = validate10;
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://cilint.dev/schemas/rule.schema.json", "title": "cilint rule", "description": "One rule: a declarative check over the effective Cilium configuration, the Helm values, the node inventory and the Cilium version. No code runs from a rule.", "type": "object", "additionalProperties": false, "required": ["id", "title", "level", "category", "description", "remediation", "references", "for-each", "message"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "title": { "type": "string", "minLength": 10, "pattern": "[^.]$" }, "level": { "$ref": "#/definitions/level" }, "category": { "enum": ["routing", "kube-proxy-replacement", "masquerading", "host-routing", "load-balancing", "xdp", "big-tcp", "bandwidth-manager", "conntrack", "maps", "mtu", "hubble", "encryption", "datapath", "node", "upgrade", "clustermesh", "ingress", "change", "input"] }, "constraints": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z]+-[0-9]+$" }, "description": "ids in the constraint catalogue this rule implements" }, "versions": { "type": "object", "additionalProperties": false, "properties": { "from": { "$ref": "#/definitions/minor" }, "to": { "$ref": "#/definitions/minor" } } }, "description": { "type": "string", "minLength": 20 }, "remediation": { "type": "string", "pattern": "\\.$" }, "references": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^https://" } }, "for-each": { "enum": ["cluster", "node", "input", "change"], "description": "cluster: evaluated once per target; node: once per node of the inventory; input: a check the readers perform (check names it); change: once per target that exists at the --base revision, where changed and keeps-base compare with it" }, "check": { "enum": ["duplicate-keys", "skipped-documents", "nodes-not-given", "shadowed-maps", "refused-helm-values", "ignored-helm-values", "misspelt-helm-values", "ignored-config-keys", "misspelt-config-keys", "suppression-missing-reason", "suppression-unknown-rule", "suppression-unused", "baseline-entry-unused", "nodes-not-readable", "kube-proxy-present", "api-server-address-missing", "config-drift"], "description": "for input rules: the reader check that raises the finding" }, "when": { "$ref": "#/definitions/condition" }, "expect": { "$ref": "#/definitions/condition" }, "unless": { "$ref": "#/definitions/condition" }, "node-facts-missing": { "enum": ["skip", "not-evaluated"], "description": "node rules: 'skip' gives no finding at all for a node whose inventory lacks a fact the rule's conditions read (for notes that apply only where the inventory has the fact); the default reports such a node as not evaluated" }, "overrides": { "type": "array", "description": "Level (and message) changes under conditions; the first that holds is used.", "items": { "type": "object", "additionalProperties": false, "required": ["when", "level"], "properties": { "when": { "$ref": "#/definitions/condition" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 10 } } } }, "message": { "type": "string", "minLength": 10 } }, "definitions": { "level": { "enum": ["error", "warning", "note"] }, "minor": { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] }, "scalar": { "type": ["string", "number", "boolean"] }, "condition": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["any"], "properties": { "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, { "type": "object", "additionalProperties": false, "required": ["not"], "properties": { "not": { "$ref": "#/definitions/condition" } } }, { "$ref": "#/definitions/predicate" }] }, "predicate": { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] }, "operand": { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] }, "config-reference": { "type": "object", "additionalProperties": false, "required": ["config"], "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } }, "description": "the value of a cilium-config key, as an operand compared with a node fact" } } };
+    var schema12 = { "enum": ["error", "warning", "note"] };
+    var schema13 = { "enum": ["1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19"] };
+    var func2 = Object.prototype.hasOwnProperty;
+    var func3 = require_ucs2length().default;
+    var pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+    var pattern1 = new RegExp("[^.]$", "u");
+    var pattern2 = new RegExp("^[A-Z]+-[0-9]+$", "u");
+    var pattern3 = new RegExp("\\.$", "u");
+    var pattern4 = new RegExp("^https://", "u");
+    var wrapper0 = { validate: validate11 };
+    var schema16 = { "type": "object", "additionalProperties": false, "minProperties": 2, "maxProperties": 2, "properties": { "config": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "a cilium-config key" }, "helm": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "description": "a Helm value path (Helm targets only)" }, "fact": { "enum": ["bpf-nodeport", "kpr-full", "iptables-masquerading", "bpf-host-routing", "nat-exceeds-ct"], "description": "a fact derived in code from several keys" }, "node": { "type": "string", "pattern": "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, "cilium": { "const": "version" }, "is": { "$ref": "#/definitions/scalar" }, "in": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/scalar" } }, "matches": { "type": "string", "maxLength": 200 }, "present": { "type": "boolean" }, "explicit": { "type": "boolean" }, "at-least": { "$ref": "#/definitions/operand" }, "below": { "$ref": "#/definitions/operand" }, "outside": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/config-reference" }], "description": "CIDR containment: true when the value holds a CIDR of the operand's IP family that the operand does not contain" }, "changed": { "type": "boolean", "description": "change rules, on config or fact: whether the effective value differs from the base revision's" }, "keeps-base": { "type": "boolean", "description": "change rules, on config: whether every space-separated item of the base value is still in the value" } }, "oneOf": [{ "required": ["config"] }, { "required": ["helm"] }, { "required": ["fact"] }, { "required": ["node"] }, { "required": ["cilium"] }] };
+    var schema17 = { "type": ["string", "number", "boolean"] };
+    var pattern6 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
+    var pattern7 = new RegExp("^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$", "u");
+    var schema19 = { "oneOf": [{ "type": ["string", "number"] }, { "$ref": "#/definitions/config-reference" }] };
+    function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const _errs0 = errors;
+      let valid0 = false;
+      let passing0 = null;
+      const _errs1 = errors;
+      if (typeof data !== "string" && !(typeof data == "number" && isFinite(data))) {
+        const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: schema19.oneOf[0].type }, message: "must be string,number" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      var _valid0 = _errs1 === errors;
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+      }
+      const _errs3 = errors;
+      const _errs4 = errors;
+      if (errors === _errs4) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing0;
+          if (data.config === void 0 && (missing0 = "config")) {
+            const err1 = { instancePath, schemaPath: "#/definitions/config-reference/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          } else {
+            const _errs6 = errors;
+            for (const key0 in data) {
+              if (!(key0 === "config")) {
+                const err2 = { instancePath, schemaPath: "#/definitions/config-reference/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+                break;
+              }
+            }
+            if (_errs6 === errors) {
+              if (data.config !== void 0) {
+                let data0 = data.config;
+                const _errs7 = errors;
+                if (errors === _errs7) {
+                  if (typeof data0 === "string") {
+                    if (!pattern0.test(data0)) {
+                      const err3 = { instancePath: instancePath + "/config", schemaPath: "#/definitions/config-reference/properties/config/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+                      if (vErrors === null) {
+                        vErrors = [err3];
+                      } else {
+                        vErrors.push(err3);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err4 = { instancePath: instancePath + "/config", schemaPath: "#/definitions/config-reference/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err4];
+                    } else {
+                      vErrors.push(err4);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          const err5 = { instancePath, schemaPath: "#/definitions/config-reference/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs3 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid0) {
+        const err6 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+        validate13.errors = vErrors;
+        return false;
+      } else {
+        errors = _errs0;
+        if (vErrors !== null) {
+          if (_errs0) {
+            vErrors.length = _errs0;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      validate13.errors = vErrors;
+      return errors === 0;
+    }
+    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const _errs1 = errors;
+      let valid0 = false;
+      let passing0 = null;
+      const _errs2 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (data.config === void 0 && (missing0 = "config")) {
+          const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs2 === errors;
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+      }
+      const _errs3 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing1;
+        if (data.helm === void 0 && (missing1 = "helm")) {
+          const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs3 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 1;
+        }
+        const _errs4 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing2;
+          if (data.fact === void 0 && (missing2 = "fact")) {
+            const err2 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        var _valid0 = _errs4 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 2;
+          }
+          const _errs5 = errors;
+          if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing3;
+            if (data.node === void 0 && (missing3 = "node")) {
+              const err3 = { instancePath, schemaPath: "#/oneOf/3/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          var _valid0 = _errs5 === errors;
+          if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 3];
+          } else {
+            if (_valid0) {
+              valid0 = true;
+              passing0 = 3;
+            }
+            const _errs6 = errors;
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+              let missing4;
+              if (data.cilium === void 0 && (missing4 = "cilium")) {
+                const err4 = { instancePath, schemaPath: "#/oneOf/4/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            var _valid0 = _errs6 === errors;
+            if (_valid0 && valid0) {
+              valid0 = false;
+              passing0 = [passing0, 4];
+            } else {
+              if (_valid0) {
+                valid0 = true;
+                passing0 = 4;
+              }
+            }
+          }
+        }
+      }
+      if (!valid0) {
+        const err5 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+        validate12.errors = vErrors;
+        return false;
+      } else {
+        errors = _errs1;
+        if (vErrors !== null) {
+          if (_errs1) {
+            vErrors.length = _errs1;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          if (Object.keys(data).length > 2) {
+            validate12.errors = [{ instancePath, schemaPath: "#/maxProperties", keyword: "maxProperties", params: { limit: 2 }, message: "must NOT have more than 2 properties" }];
+            return false;
+          } else {
+            if (Object.keys(data).length < 2) {
+              validate12.errors = [{ instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 2 }, message: "must NOT have fewer than 2 properties" }];
+              return false;
+            } else {
+              const _errs7 = errors;
+              for (const key0 in data) {
+                if (!func2.call(schema16.properties, key0)) {
+                  validate12.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+                  return false;
+                  break;
+                }
+              }
+              if (_errs7 === errors) {
+                if (data.config !== void 0) {
+                  let data0 = data.config;
+                  const _errs8 = errors;
+                  if (errors === _errs8) {
+                    if (typeof data0 === "string") {
+                      if (!pattern0.test(data0)) {
+                        validate12.errors = [{ instancePath: instancePath + "/config", schemaPath: "#/properties/config/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' }];
+                        return false;
+                      }
+                    } else {
+                      validate12.errors = [{ instancePath: instancePath + "/config", schemaPath: "#/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                  }
+                  var valid1 = _errs8 === errors;
+                } else {
+                  var valid1 = true;
+                }
+                if (valid1) {
+                  if (data.helm !== void 0) {
+                    let data1 = data.helm;
+                    const _errs10 = errors;
+                    if (errors === _errs10) {
+                      if (typeof data1 === "string") {
+                        if (!pattern6.test(data1)) {
+                          validate12.errors = [{ instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' }];
+                          return false;
+                        }
+                      } else {
+                        validate12.errors = [{ instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs10 === errors;
+                  } else {
+                    var valid1 = true;
+                  }
+                  if (valid1) {
+                    if (data.fact !== void 0) {
+                      let data2 = data.fact;
+                      const _errs12 = errors;
+                      if (!(data2 === "bpf-nodeport" || data2 === "kpr-full" || data2 === "iptables-masquerading" || data2 === "bpf-host-routing" || data2 === "nat-exceeds-ct")) {
+                        validate12.errors = [{ instancePath: instancePath + "/fact", schemaPath: "#/properties/fact/enum", keyword: "enum", params: { allowedValues: schema16.properties.fact.enum }, message: "must be equal to one of the allowed values" }];
+                        return false;
+                      }
+                      var valid1 = _errs12 === errors;
+                    } else {
+                      var valid1 = true;
+                    }
+                    if (valid1) {
+                      if (data.node !== void 0) {
+                        let data3 = data.node;
+                        const _errs13 = errors;
+                        if (errors === _errs13) {
+                          if (typeof data3 === "string") {
+                            if (!pattern7.test(data3)) {
+                              validate12.errors = [{ instancePath: instancePath + "/node", schemaPath: "#/properties/node/pattern", keyword: "pattern", params: { pattern: "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$" }, message: 'must match pattern "^(name|kernel|arch|provider|os-image|driver|mtu|ena-mtu|native-xdp|tuned|cpu-governor|irqbalance|pod-cidrs|rhel-8-10|node-port-range-position|node-port-range-reserved|sysctl:[a-z0-9_.]+|kernel-config:[A-Z0-9_]+|label:.+)$"' }];
+                              return false;
+                            }
+                          } else {
+                            validate12.errors = [{ instancePath: instancePath + "/node", schemaPath: "#/properties/node/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            return false;
+                          }
+                        }
+                        var valid1 = _errs13 === errors;
+                      } else {
+                        var valid1 = true;
+                      }
+                      if (valid1) {
+                        if (data.cilium !== void 0) {
+                          const _errs15 = errors;
+                          if ("version" !== data.cilium) {
+                            validate12.errors = [{ instancePath: instancePath + "/cilium", schemaPath: "#/properties/cilium/const", keyword: "const", params: { allowedValue: "version" }, message: "must be equal to constant" }];
+                            return false;
+                          }
+                          var valid1 = _errs15 === errors;
+                        } else {
+                          var valid1 = true;
+                        }
+                        if (valid1) {
+                          if (data.is !== void 0) {
+                            let data5 = data.is;
+                            const _errs16 = errors;
+                            if (typeof data5 !== "string" && !(typeof data5 == "number" && isFinite(data5)) && typeof data5 !== "boolean") {
+                              validate12.errors = [{ instancePath: instancePath + "/is", schemaPath: "#/definitions/scalar/type", keyword: "type", params: { type: schema17.type }, message: "must be string,number,boolean" }];
+                              return false;
+                            }
+                            var valid1 = _errs16 === errors;
+                          } else {
+                            var valid1 = true;
+                          }
+                          if (valid1) {
+                            if (data.in !== void 0) {
+                              let data6 = data.in;
+                              const _errs19 = errors;
+                              if (errors === _errs19) {
+                                if (Array.isArray(data6)) {
+                                  if (data6.length < 1) {
+                                    validate12.errors = [{ instancePath: instancePath + "/in", schemaPath: "#/properties/in/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                    return false;
+                                  } else {
+                                    var valid3 = true;
+                                    const len0 = data6.length;
+                                    for (let i0 = 0; i0 < len0; i0++) {
+                                      let data7 = data6[i0];
+                                      const _errs21 = errors;
+                                      if (typeof data7 !== "string" && !(typeof data7 == "number" && isFinite(data7)) && typeof data7 !== "boolean") {
+                                        validate12.errors = [{ instancePath: instancePath + "/in/" + i0, schemaPath: "#/definitions/scalar/type", keyword: "type", params: { type: schema17.type }, message: "must be string,number,boolean" }];
+                                        return false;
+                                      }
+                                      var valid3 = _errs21 === errors;
+                                      if (!valid3) {
+                                        break;
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  validate12.errors = [{ instancePath: instancePath + "/in", schemaPath: "#/properties/in/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                              }
+                              var valid1 = _errs19 === errors;
+                            } else {
+                              var valid1 = true;
+                            }
+                            if (valid1) {
+                              if (data.matches !== void 0) {
+                                let data8 = data.matches;
+                                const _errs24 = errors;
+                                if (errors === _errs24) {
+                                  if (typeof data8 === "string") {
+                                    if (func3(data8) > 200) {
+                                      validate12.errors = [{ instancePath: instancePath + "/matches", schemaPath: "#/properties/matches/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate12.errors = [{ instancePath: instancePath + "/matches", schemaPath: "#/properties/matches/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                }
+                                var valid1 = _errs24 === errors;
+                              } else {
+                                var valid1 = true;
+                              }
+                              if (valid1) {
+                                if (data.present !== void 0) {
+                                  const _errs26 = errors;
+                                  if (typeof data.present !== "boolean") {
+                                    validate12.errors = [{ instancePath: instancePath + "/present", schemaPath: "#/properties/present/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                    return false;
+                                  }
+                                  var valid1 = _errs26 === errors;
+                                } else {
+                                  var valid1 = true;
+                                }
+                                if (valid1) {
+                                  if (data.explicit !== void 0) {
+                                    const _errs28 = errors;
+                                    if (typeof data.explicit !== "boolean") {
+                                      validate12.errors = [{ instancePath: instancePath + "/explicit", schemaPath: "#/properties/explicit/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                      return false;
+                                    }
+                                    var valid1 = _errs28 === errors;
+                                  } else {
+                                    var valid1 = true;
+                                  }
+                                  if (valid1) {
+                                    if (data["at-least"] !== void 0) {
+                                      const _errs30 = errors;
+                                      if (!validate13(data["at-least"], { instancePath: instancePath + "/at-least", parentData: data, parentDataProperty: "at-least", rootData })) {
+                                        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                                        errors = vErrors.length;
+                                      }
+                                      var valid1 = _errs30 === errors;
+                                    } else {
+                                      var valid1 = true;
+                                    }
+                                    if (valid1) {
+                                      if (data.below !== void 0) {
+                                        const _errs31 = errors;
+                                        if (!validate13(data.below, { instancePath: instancePath + "/below", parentData: data, parentDataProperty: "below", rootData })) {
+                                          vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                                          errors = vErrors.length;
+                                        }
+                                        var valid1 = _errs31 === errors;
+                                      } else {
+                                        var valid1 = true;
+                                      }
+                                      if (valid1) {
+                                        if (data.outside !== void 0) {
+                                          let data13 = data.outside;
+                                          const _errs32 = errors;
+                                          const _errs33 = errors;
+                                          let valid5 = false;
+                                          let passing1 = null;
+                                          const _errs34 = errors;
+                                          if (typeof data13 !== "string") {
+                                            const err6 = { instancePath: instancePath + "/outside", schemaPath: "#/properties/outside/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err6];
+                                            } else {
+                                              vErrors.push(err6);
+                                            }
+                                            errors++;
+                                          }
+                                          var _valid1 = _errs34 === errors;
+                                          if (_valid1) {
+                                            valid5 = true;
+                                            passing1 = 0;
+                                          }
+                                          const _errs36 = errors;
+                                          const _errs37 = errors;
+                                          if (errors === _errs37) {
+                                            if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                              let missing5;
+                                              if (data13.config === void 0 && (missing5 = "config")) {
+                                                const err7 = { instancePath: instancePath + "/outside", schemaPath: "#/definitions/config-reference/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err7];
+                                                } else {
+                                                  vErrors.push(err7);
+                                                }
+                                                errors++;
+                                              } else {
+                                                const _errs39 = errors;
+                                                for (const key1 in data13) {
+                                                  if (!(key1 === "config")) {
+                                                    const err8 = { instancePath: instancePath + "/outside", schemaPath: "#/definitions/config-reference/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err8];
+                                                    } else {
+                                                      vErrors.push(err8);
+                                                    }
+                                                    errors++;
+                                                    break;
+                                                  }
+                                                }
+                                                if (_errs39 === errors) {
+                                                  if (data13.config !== void 0) {
+                                                    let data14 = data13.config;
+                                                    const _errs40 = errors;
+                                                    if (errors === _errs40) {
+                                                      if (typeof data14 === "string") {
+                                                        if (!pattern0.test(data14)) {
+                                                          const err9 = { instancePath: instancePath + "/outside/config", schemaPath: "#/definitions/config-reference/properties/config/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err9];
+                                                          } else {
+                                                            vErrors.push(err9);
+                                                          }
+                                                          errors++;
+                                                        }
+                                                      } else {
+                                                        const err10 = { instancePath: instancePath + "/outside/config", schemaPath: "#/definitions/config-reference/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err10];
+                                                        } else {
+                                                          vErrors.push(err10);
+                                                        }
+                                                        errors++;
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            } else {
+                                              const err11 = { instancePath: instancePath + "/outside", schemaPath: "#/definitions/config-reference/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                              if (vErrors === null) {
+                                                vErrors = [err11];
+                                              } else {
+                                                vErrors.push(err11);
+                                              }
+                                              errors++;
+                                            }
+                                          }
+                                          var _valid1 = _errs36 === errors;
+                                          if (_valid1 && valid5) {
+                                            valid5 = false;
+                                            passing1 = [passing1, 1];
+                                          } else {
+                                            if (_valid1) {
+                                              valid5 = true;
+                                              passing1 = 1;
+                                            }
+                                          }
+                                          if (!valid5) {
+                                            const err12 = { instancePath: instancePath + "/outside", schemaPath: "#/properties/outside/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                                            if (vErrors === null) {
+                                              vErrors = [err12];
+                                            } else {
+                                              vErrors.push(err12);
+                                            }
+                                            errors++;
+                                            validate12.errors = vErrors;
+                                            return false;
+                                          } else {
+                                            errors = _errs33;
+                                            if (vErrors !== null) {
+                                              if (_errs33) {
+                                                vErrors.length = _errs33;
+                                              } else {
+                                                vErrors = null;
+                                              }
+                                            }
+                                          }
+                                          var valid1 = _errs32 === errors;
+                                        } else {
+                                          var valid1 = true;
+                                        }
+                                        if (valid1) {
+                                          if (data.changed !== void 0) {
+                                            const _errs42 = errors;
+                                            if (typeof data.changed !== "boolean") {
+                                              validate12.errors = [{ instancePath: instancePath + "/changed", schemaPath: "#/properties/changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                              return false;
+                                            }
+                                            var valid1 = _errs42 === errors;
+                                          } else {
+                                            var valid1 = true;
+                                          }
+                                          if (valid1) {
+                                            if (data["keeps-base"] !== void 0) {
+                                              const _errs44 = errors;
+                                              if (typeof data["keeps-base"] !== "boolean") {
+                                                validate12.errors = [{ instancePath: instancePath + "/keeps-base", schemaPath: "#/properties/keeps-base/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                return false;
+                                              }
+                                              var valid1 = _errs44 === errors;
+                                            } else {
+                                              var valid1 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          validate12.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+          return false;
+        }
+      }
+      validate12.errors = vErrors;
+      return errors === 0;
+    }
+    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const _errs0 = errors;
+      let valid0 = false;
+      let passing0 = null;
+      const _errs1 = errors;
+      if (errors === _errs1) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing0;
+          if (data.all === void 0 && (missing0 = "all")) {
+            const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          } else {
+            const _errs3 = errors;
+            for (const key0 in data) {
+              if (!(key0 === "all")) {
+                const err1 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+                break;
+              }
+            }
+            if (_errs3 === errors) {
+              if (data.all !== void 0) {
+                let data0 = data.all;
+                const _errs4 = errors;
+                if (errors === _errs4) {
+                  if (Array.isArray(data0)) {
+                    if (data0.length < 1) {
+                      const err2 = { instancePath: instancePath + "/all", schemaPath: "#/oneOf/0/properties/all/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    } else {
+                      var valid2 = true;
+                      const len0 = data0.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        const _errs6 = errors;
+                        if (!wrapper0.validate(data0[i0], { instancePath: instancePath + "/all/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                          vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid2 = _errs6 === errors;
+                        if (!valid2) {
+                          break;
+                        }
+                      }
+                    }
+                  } else {
+                    const err3 = { instancePath: instancePath + "/all", schemaPath: "#/oneOf/0/properties/all/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          const err4 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs1 === errors;
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+      }
+      const _errs7 = errors;
+      if (errors === _errs7) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing1;
+          if (data.any === void 0 && (missing1 = "any")) {
+            const err5 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          } else {
+            const _errs9 = errors;
+            for (const key1 in data) {
+              if (!(key1 === "any")) {
+                const err6 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+                break;
+              }
+            }
+            if (_errs9 === errors) {
+              if (data.any !== void 0) {
+                let data2 = data.any;
+                const _errs10 = errors;
+                if (errors === _errs10) {
+                  if (Array.isArray(data2)) {
+                    if (data2.length < 1) {
+                      const err7 = { instancePath: instancePath + "/any", schemaPath: "#/oneOf/1/properties/any/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err7];
+                      } else {
+                        vErrors.push(err7);
+                      }
+                      errors++;
+                    } else {
+                      var valid4 = true;
+                      const len1 = data2.length;
+                      for (let i1 = 0; i1 < len1; i1++) {
+                        const _errs12 = errors;
+                        if (!wrapper0.validate(data2[i1], { instancePath: instancePath + "/any/" + i1, parentData: data2, parentDataProperty: i1, rootData })) {
+                          vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid4 = _errs12 === errors;
+                        if (!valid4) {
+                          break;
+                        }
+                      }
+                    }
+                  } else {
+                    const err8 = { instancePath: instancePath + "/any", schemaPath: "#/oneOf/1/properties/any/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          const err9 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs7 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 1;
+        }
+        const _errs13 = errors;
+        if (errors === _errs13) {
+          if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing2;
+            if (data.not === void 0 && (missing2 = "not")) {
+              const err10 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            } else {
+              const _errs15 = errors;
+              for (const key2 in data) {
+                if (!(key2 === "not")) {
+                  const err11 = { instancePath, schemaPath: "#/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                  break;
+                }
+              }
+              if (_errs15 === errors) {
+                if (data.not !== void 0) {
+                  if (!wrapper0.validate(data.not, { instancePath: instancePath + "/not", parentData: data, parentDataProperty: "not", rootData })) {
+                    vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              }
+            }
+          } else {
+            const err12 = { instancePath, schemaPath: "#/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        var _valid0 = _errs13 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 2;
+          }
+          const _errs17 = errors;
+          if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs17 === errors;
+          if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 3];
+          } else {
+            if (_valid0) {
+              valid0 = true;
+              passing0 = 3;
+            }
+          }
+        }
+      }
+      if (!valid0) {
+        const err13 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+        validate11.errors = vErrors;
+        return false;
+      } else {
+        errors = _errs0;
+        if (vErrors !== null) {
+          if (_errs0) {
+            vErrors.length = _errs0;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      validate11.errors = vErrors;
+      return errors === 0;
+    }
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing0;
+          if (data.id === void 0 && (missing0 = "id") || data.title === void 0 && (missing0 = "title") || data.level === void 0 && (missing0 = "level") || data.category === void 0 && (missing0 = "category") || data.description === void 0 && (missing0 = "description") || data.remediation === void 0 && (missing0 = "remediation") || data.references === void 0 && (missing0 = "references") || data["for-each"] === void 0 && (missing0 = "for-each") || data.message === void 0 && (missing0 = "message")) {
+            validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+            return false;
+          } else {
+            const _errs1 = errors;
+            for (const key0 in data) {
+              if (!func2.call(schema11.properties, key0)) {
+                validate10.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+                return false;
+                break;
+              }
+            }
+            if (_errs1 === errors) {
+              if (data.id !== void 0) {
+                let data0 = data.id;
+                const _errs2 = errors;
+                if (errors === _errs2) {
+                  if (typeof data0 === "string") {
+                    if (!pattern0.test(data0)) {
+                      validate10.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' }];
+                      return false;
+                    }
+                  } else {
+                    validate10.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs2 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.title !== void 0) {
+                  let data1 = data.title;
+                  const _errs4 = errors;
+                  if (errors === _errs4) {
+                    if (typeof data1 === "string") {
+                      if (func3(data1) < 10) {
+                        validate10.errors = [{ instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
+                        return false;
+                      } else {
+                        if (!pattern1.test(data1)) {
+                          validate10.errors = [{ instancePath: instancePath + "/title", schemaPath: "#/properties/title/pattern", keyword: "pattern", params: { pattern: "[^.]$" }, message: 'must match pattern "[^.]$"' }];
+                          return false;
+                        }
+                      }
+                    } else {
+                      validate10.errors = [{ instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs4 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.level !== void 0) {
+                    let data2 = data.level;
+                    const _errs6 = errors;
+                    if (!(data2 === "error" || data2 === "warning" || data2 === "note")) {
+                      validate10.errors = [{ instancePath: instancePath + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" }];
+                      return false;
+                    }
+                    var valid0 = _errs6 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.category !== void 0) {
+                      let data3 = data.category;
+                      const _errs8 = errors;
+                      if (!(data3 === "routing" || data3 === "kube-proxy-replacement" || data3 === "masquerading" || data3 === "host-routing" || data3 === "load-balancing" || data3 === "xdp" || data3 === "big-tcp" || data3 === "bandwidth-manager" || data3 === "conntrack" || data3 === "maps" || data3 === "mtu" || data3 === "hubble" || data3 === "encryption" || data3 === "datapath" || data3 === "node" || data3 === "upgrade" || data3 === "clustermesh" || data3 === "ingress" || data3 === "change" || data3 === "input")) {
+                        validate10.errors = [{ instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema11.properties.category.enum }, message: "must be equal to one of the allowed values" }];
+                        return false;
+                      }
+                      var valid0 = _errs8 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.constraints !== void 0) {
+                        let data4 = data.constraints;
+                        const _errs9 = errors;
+                        if (errors === _errs9) {
+                          if (Array.isArray(data4)) {
+                            var valid2 = true;
+                            const len0 = data4.length;
+                            for (let i0 = 0; i0 < len0; i0++) {
+                              let data5 = data4[i0];
+                              const _errs11 = errors;
+                              if (errors === _errs11) {
+                                if (typeof data5 === "string") {
+                                  if (!pattern2.test(data5)) {
+                                    validate10.errors = [{ instancePath: instancePath + "/constraints/" + i0, schemaPath: "#/properties/constraints/items/pattern", keyword: "pattern", params: { pattern: "^[A-Z]+-[0-9]+$" }, message: 'must match pattern "^[A-Z]+-[0-9]+$"' }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/constraints/" + i0, schemaPath: "#/properties/constraints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs11 === errors;
+                              if (!valid2) {
+                                break;
+                              }
+                            }
+                          } else {
+                            validate10.errors = [{ instancePath: instancePath + "/constraints", schemaPath: "#/properties/constraints/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs9 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.versions !== void 0) {
+                          let data6 = data.versions;
+                          const _errs13 = errors;
+                          if (errors === _errs13) {
+                            if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+                              const _errs15 = errors;
+                              for (const key1 in data6) {
+                                if (!(key1 === "from" || key1 === "to")) {
+                                  validate10.errors = [{ instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                                  return false;
+                                  break;
+                                }
+                              }
+                              if (_errs15 === errors) {
+                                if (data6.from !== void 0) {
+                                  let data7 = data6.from;
+                                  const _errs16 = errors;
+                                  if (!(data7 === "1.13" || data7 === "1.14" || data7 === "1.15" || data7 === "1.16" || data7 === "1.17" || data7 === "1.18" || data7 === "1.19")) {
+                                    validate10.errors = [{ instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/minor/enum", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" }];
+                                    return false;
+                                  }
+                                  var valid3 = _errs16 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data6.to !== void 0) {
+                                    let data8 = data6.to;
+                                    const _errs18 = errors;
+                                    if (!(data8 === "1.13" || data8 === "1.14" || data8 === "1.15" || data8 === "1.16" || data8 === "1.17" || data8 === "1.18" || data8 === "1.19")) {
+                                      validate10.errors = [{ instancePath: instancePath + "/versions/to", schemaPath: "#/definitions/minor/enum", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" }];
+                                      return false;
+                                    }
+                                    var valid3 = _errs18 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                }
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs13 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.description !== void 0) {
+                            let data9 = data.description;
+                            const _errs20 = errors;
+                            if (errors === _errs20) {
+                              if (typeof data9 === "string") {
+                                if (func3(data9) < 20) {
+                                  validate10.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" }];
+                                  return false;
+                                }
+                              } else {
+                                validate10.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs20 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.remediation !== void 0) {
+                              let data10 = data.remediation;
+                              const _errs22 = errors;
+                              if (errors === _errs22) {
+                                if (typeof data10 === "string") {
+                                  if (!pattern3.test(data10)) {
+                                    validate10.errors = [{ instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/pattern", keyword: "pattern", params: { pattern: "\\.$" }, message: 'must match pattern "\\.$"' }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs22 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.references !== void 0) {
+                                let data11 = data.references;
+                                const _errs24 = errors;
+                                if (errors === _errs24) {
+                                  if (Array.isArray(data11)) {
+                                    if (data11.length < 1) {
+                                      validate10.errors = [{ instancePath: instancePath + "/references", schemaPath: "#/properties/references/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                      return false;
+                                    } else {
+                                      var valid6 = true;
+                                      const len1 = data11.length;
+                                      for (let i1 = 0; i1 < len1; i1++) {
+                                        let data12 = data11[i1];
+                                        const _errs26 = errors;
+                                        if (errors === _errs26) {
+                                          if (typeof data12 === "string") {
+                                            if (!pattern4.test(data12)) {
+                                              validate10.errors = [{ instancePath: instancePath + "/references/" + i1, schemaPath: "#/properties/references/items/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' }];
+                                              return false;
+                                            }
+                                          } else {
+                                            validate10.errors = [{ instancePath: instancePath + "/references/" + i1, schemaPath: "#/properties/references/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid6 = _errs26 === errors;
+                                        if (!valid6) {
+                                          break;
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate10.errors = [{ instancePath: instancePath + "/references", schemaPath: "#/properties/references/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                    return false;
+                                  }
+                                }
+                                var valid0 = _errs24 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data["for-each"] !== void 0) {
+                                  let data13 = data["for-each"];
+                                  const _errs28 = errors;
+                                  if (!(data13 === "cluster" || data13 === "node" || data13 === "input" || data13 === "change")) {
+                                    validate10.errors = [{ instancePath: instancePath + "/for-each", schemaPath: "#/properties/for-each/enum", keyword: "enum", params: { allowedValues: schema11.properties["for-each"].enum }, message: "must be equal to one of the allowed values" }];
+                                    return false;
+                                  }
+                                  var valid0 = _errs28 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.check !== void 0) {
+                                    let data14 = data.check;
+                                    const _errs29 = errors;
+                                    if (!(data14 === "duplicate-keys" || data14 === "skipped-documents" || data14 === "nodes-not-given" || data14 === "shadowed-maps" || data14 === "refused-helm-values" || data14 === "ignored-helm-values" || data14 === "misspelt-helm-values" || data14 === "ignored-config-keys" || data14 === "misspelt-config-keys" || data14 === "suppression-missing-reason" || data14 === "suppression-unknown-rule" || data14 === "suppression-unused" || data14 === "baseline-entry-unused" || data14 === "nodes-not-readable" || data14 === "kube-proxy-present" || data14 === "api-server-address-missing" || data14 === "config-drift")) {
+                                      validate10.errors = [{ instancePath: instancePath + "/check", schemaPath: "#/properties/check/enum", keyword: "enum", params: { allowedValues: schema11.properties.check.enum }, message: "must be equal to one of the allowed values" }];
+                                      return false;
+                                    }
+                                    var valid0 = _errs29 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.when !== void 0) {
+                                      const _errs30 = errors;
+                                      if (!validate11(data.when, { instancePath: instancePath + "/when", parentData: data, parentDataProperty: "when", rootData })) {
+                                        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                        errors = vErrors.length;
+                                      }
+                                      var valid0 = _errs30 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.expect !== void 0) {
+                                        const _errs31 = errors;
+                                        if (!validate11(data.expect, { instancePath: instancePath + "/expect", parentData: data, parentDataProperty: "expect", rootData })) {
+                                          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                          errors = vErrors.length;
+                                        }
+                                        var valid0 = _errs31 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                      if (valid0) {
+                                        if (data.unless !== void 0) {
+                                          const _errs32 = errors;
+                                          if (!validate11(data.unless, { instancePath: instancePath + "/unless", parentData: data, parentDataProperty: "unless", rootData })) {
+                                            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                            errors = vErrors.length;
+                                          }
+                                          var valid0 = _errs32 === errors;
+                                        } else {
+                                          var valid0 = true;
+                                        }
+                                        if (valid0) {
+                                          if (data["node-facts-missing"] !== void 0) {
+                                            let data18 = data["node-facts-missing"];
+                                            const _errs33 = errors;
+                                            if (!(data18 === "skip" || data18 === "not-evaluated")) {
+                                              validate10.errors = [{ instancePath: instancePath + "/node-facts-missing", schemaPath: "#/properties/node-facts-missing/enum", keyword: "enum", params: { allowedValues: schema11.properties["node-facts-missing"].enum }, message: "must be equal to one of the allowed values" }];
+                                              return false;
+                                            }
+                                            var valid0 = _errs33 === errors;
+                                          } else {
+                                            var valid0 = true;
+                                          }
+                                          if (valid0) {
+                                            if (data.overrides !== void 0) {
+                                              let data19 = data.overrides;
+                                              const _errs34 = errors;
+                                              if (errors === _errs34) {
+                                                if (Array.isArray(data19)) {
+                                                  var valid7 = true;
+                                                  const len2 = data19.length;
+                                                  for (let i2 = 0; i2 < len2; i2++) {
+                                                    let data20 = data19[i2];
+                                                    const _errs36 = errors;
+                                                    if (errors === _errs36) {
+                                                      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                                                        let missing1;
+                                                        if (data20.when === void 0 && (missing1 = "when") || data20.level === void 0 && (missing1 = "level")) {
+                                                          validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                                                          return false;
+                                                        } else {
+                                                          const _errs38 = errors;
+                                                          for (const key2 in data20) {
+                                                            if (!(key2 === "when" || key2 === "level" || key2 === "message")) {
+                                                              validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
+                                                              return false;
+                                                              break;
+                                                            }
+                                                          }
+                                                          if (_errs38 === errors) {
+                                                            if (data20.when !== void 0) {
+                                                              const _errs39 = errors;
+                                                              if (!validate11(data20.when, { instancePath: instancePath + "/overrides/" + i2 + "/when", parentData: data20, parentDataProperty: "when", rootData })) {
+                                                                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                                                errors = vErrors.length;
+                                                              }
+                                                              var valid8 = _errs39 === errors;
+                                                            } else {
+                                                              var valid8 = true;
+                                                            }
+                                                            if (valid8) {
+                                                              if (data20.level !== void 0) {
+                                                                let data22 = data20.level;
+                                                                const _errs40 = errors;
+                                                                if (!(data22 === "error" || data22 === "warning" || data22 === "note")) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2 + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" }];
+                                                                  return false;
+                                                                }
+                                                                var valid8 = _errs40 === errors;
+                                                              } else {
+                                                                var valid8 = true;
+                                                              }
+                                                              if (valid8) {
+                                                                if (data20.message !== void 0) {
+                                                                  let data23 = data20.message;
+                                                                  const _errs42 = errors;
+                                                                  if (errors === _errs42) {
+                                                                    if (typeof data23 === "string") {
+                                                                      if (func3(data23) < 10) {
+                                                                        validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2 + "/message", schemaPath: "#/properties/overrides/items/properties/message/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
+                                                                        return false;
+                                                                      }
+                                                                    } else {
+                                                                      validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2 + "/message", schemaPath: "#/properties/overrides/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                  var valid8 = _errs42 === errors;
+                                                                } else {
+                                                                  var valid8 = true;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      } else {
+                                                        validate10.errors = [{ instancePath: instancePath + "/overrides/" + i2, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid7 = _errs36 === errors;
+                                                    if (!valid7) {
+                                                      break;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate10.errors = [{ instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid0 = _errs34 === errors;
+                                            } else {
+                                              var valid0 = true;
+                                            }
+                                            if (valid0) {
+                                              if (data.message !== void 0) {
+                                                let data24 = data.message;
+                                                const _errs44 = errors;
+                                                if (errors === _errs44) {
+                                                  if (typeof data24 === "string") {
+                                                    if (func3(data24) < 10) {
+                                                      validate10.errors = [{ instancePath: instancePath + "/message", schemaPath: "#/properties/message/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
+                                                      return false;
+                                                    }
+                                                  } else {
+                                                    validate10.errors = [{ instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid0 = _errs44 === errors;
+                                              } else {
+                                                var valid0 = true;
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+          return false;
+        }
+      }
+      validate10.errors = vErrors;
+      return errors === 0;
+    }
+  }
+});
+
+// src/generated/validate-baseline.cjs
+var require_validate_baseline = __commonJS({
+  "src/generated/validate-baseline.cjs"(exports) {
+    "use strict";
+    exports.validateBaseline = validate23;
+    var func3 = require_ucs2length().default;
+    function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          let missing0;
+          if (data.version === void 0 && (missing0 = "version") || data.findings === void 0 && (missing0 = "findings")) {
+            validate23.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+            return false;
+          } else {
+            const _errs1 = errors;
+            for (const key0 in data) {
+              if (!(key0 === "version" || key0 === "description" || key0 === "findings")) {
+                validate23.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+                return false;
+                break;
+              }
+            }
+            if (_errs1 === errors) {
+              if (data.version !== void 0) {
+                const _errs2 = errors;
+                if (1 !== data.version) {
+                  validate23.errors = [{ instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
+                  return false;
+                }
+                var valid0 = _errs2 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.description !== void 0) {
+                  const _errs3 = errors;
+                  if (typeof data.description !== "string") {
+                    validate23.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    return false;
+                  }
+                  var valid0 = _errs3 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.findings !== void 0) {
+                    let data2 = data.findings;
+                    const _errs5 = errors;
+                    if (errors === _errs5) {
+                      if (Array.isArray(data2)) {
+                        var valid1 = true;
+                        const len0 = data2.length;
+                        for (let i0 = 0; i0 < len0; i0++) {
+                          let data3 = data2[i0];
+                          const _errs7 = errors;
+                          if (errors === _errs7) {
+                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                              let missing1;
+                              if (data3.rule === void 0 && (missing1 = "rule") || data3.count === void 0 && (missing1 = "count")) {
+                                validate23.errors = [{ instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                                return false;
+                              } else {
+                                const _errs9 = errors;
+                                for (const key1 in data3) {
+                                  if (!(key1 === "rule" || key1 === "file" || key1 === "key" || key1 === "node" || key1 === "count")) {
+                                    validate23.errors = [{ instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                                    return false;
+                                    break;
+                                  }
+                                }
+                                if (_errs9 === errors) {
+                                  if (data3.rule !== void 0) {
+                                    let data4 = data3.rule;
+                                    const _errs10 = errors;
+                                    if (errors === _errs10) {
+                                      if (typeof data4 === "string") {
+                                        if (func3(data4) < 1) {
+                                          validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid2 = _errs10 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.file !== void 0) {
+                                      const _errs12 = errors;
+                                      if (typeof data3.file !== "string") {
+                                        validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs12 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data3.key !== void 0) {
+                                        const _errs14 = errors;
+                                        if (typeof data3.key !== "string") {
+                                          validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/key", schemaPath: "#/properties/findings/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                        var valid2 = _errs14 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data3.node !== void 0) {
+                                          const _errs16 = errors;
+                                          if (typeof data3.node !== "string") {
+                                            validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/node", schemaPath: "#/properties/findings/items/properties/node/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          var valid2 = _errs16 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                        if (valid2) {
+                                          if (data3.count !== void 0) {
+                                            let data8 = data3.count;
+                                            const _errs18 = errors;
+                                            if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                                              validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/count", schemaPath: "#/properties/findings/items/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                              return false;
+                                            }
+                                            if (errors === _errs18) {
+                                              if (typeof data8 == "number" && isFinite(data8)) {
+                                                if (data8 < 1 || isNaN(data8)) {
+                                                  validate23.errors = [{ instancePath: instancePath + "/findings/" + i0 + "/count", schemaPath: "#/properties/findings/items/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                            var valid2 = _errs18 === errors;
+                                          } else {
+                                            var valid2 = true;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            } else {
+                              validate23.errors = [{ instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid1 = _errs7 === errors;
+                          if (!valid1) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate23.errors = [{ instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                        return false;
+                      }
+                    }
+                    var valid0 = _errs5 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                }
+              }
+            }
+          }
+        } else {
+          validate23.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+          return false;
+        }
+      }
+      validate23.errors = vErrors;
+      return errors === 0;
+    }
+  }
+});
+
 // src/action/run.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname7 } from "node:path";
@@ -30730,11 +30755,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -30750,7 +30775,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31069,7 +31094,7 @@ function info(message) {
 
 // src/config/load-config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { dirname as dirname2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { dirname as dirname2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/errors.ts
 var CilintError = class extends Error {
@@ -31092,7 +31117,7 @@ var RuleDefinitionError = class extends CilintError {
 };
 
 // src/config/load-config.ts
-var import_validators = __toESM(require_validators(), 1);
+var import_validate_config = __toESM(require_validate_config(), 1);
 
 // src/inputs/pointer.ts
 function spanAtPointer(root, pointer) {
@@ -31944,8 +31969,8 @@ function loadConfig(file, ruleIds) {
   const parsed2 = parseYamlFile(text3.path, text3.text);
   const root = parsed2.documents[0]?.root;
   const data = toPlain(root) ?? {};
-  if (!(0, import_validators.validateConfig)(data)) {
-    const problem = deepest(import_validators.validateConfig.errors ?? []);
+  if (!(0, import_validate_config.validateConfig)(data)) {
+    const problem = deepest(import_validate_config.validateConfig.errors ?? []);
     throw located(text3.path, root, problem.pointer, problem.message);
   }
   const config = data;
@@ -31977,10 +32002,6 @@ function loadConfig(file, ruleIds) {
     }),
     requireReason: config.suppressions?.["require-reason"] ?? true
   };
-}
-function pathFromConfig(config, file) {
-  const path = relative2(config.dir, resolve3(file)).split(sep2).join("/");
-  return path.startsWith("../") || path === ".." ? void 0 : path;
 }
 function located(file, root, pointer, message) {
   return new InputError(file, message, spanAtPointer(root, pointer)?.line);
@@ -35295,7 +35316,7 @@ function mapPaths(minor) {
 }
 
 // src/nodes/load-inventory.ts
-var import_validators2 = __toESM(require_validators(), 1);
+var import_validate_inventory = __toESM(require_validate_inventory(), 1);
 
 // src/nodes/kubernetes-node.ts
 function kubernetesNodeFacts(node, locate) {
@@ -35359,8 +35380,8 @@ function kindOf(node) {
 }
 function cilintNodes(path, root) {
   const data = toPlain(root);
-  if (!(0, import_validators2.validateInventory)(data)) {
-    const problem = import_validators2.validateInventory.errors?.[0];
+  if (!(0, import_validate_inventory.validateInventory)(data)) {
+    const problem = import_validate_inventory.validateInventory.errors?.[0];
     const pointer = problem?.instancePath ?? "";
     const detail = problem?.keyword === "additionalProperties" ? `unknown field "${String(problem.params["additionalProperty"])}"` : `${pointer || "the inventory"} ${problem?.message ?? "does not match schemas/inventory.schema.json"}`;
     throw new InputError(path, `invalid node inventory: ${detail}`, spanAtPointer(root, pointer)?.line);
@@ -36016,10 +36037,9 @@ function describe(p) {
 }
 
 // src/rules/load-rules.ts
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join3 } from "node:path";
-var import_validators3 = __toESM(require_validators(), 1);
+import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+var import_validate_rule = __toESM(require_validate_rule(), 1);
 
 // src/package-root.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
@@ -36125,26 +36145,45 @@ function annotate(text3, source) {
   return note ? `${text3} (${note})` : text3;
 }
 
-// src/rules/load-rules.ts
-function loadRules(directory = join3(packageRoot(), "rules")) {
-  const files = readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
-  const precompiled = directory === join3(packageRoot(), "rules") ? readPrecompiled(directory, files) : void 0;
-  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
-  return files.map((name) => loadRule(join3(directory, name), `rules/${name}`, readFileSync3(join3(directory, name), "utf8")));
+// src/rules/precompiled-rules.ts
+import { createRequire } from "node:module";
+import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+var precompiledFile = () => join3(packageRoot(), "dist", "rules.json");
+function storedRule({ rule }) {
+  return { ...rule, patterns: new Map(rule.patterns.map((source) => [source, new RegExp(source)])) };
 }
-var sha1 = (text3) => createHash("sha1").update(text3).digest("hex");
-var PRECOMPILED = () => join3(packageRoot(), "dist", "rules.json");
-function readPrecompiled(directory, files) {
+function readPrecompiled(file, directory, files) {
   let stored;
+  let builtAt;
   try {
-    stored = JSON.parse(readFileSync3(PRECOMPILED(), "utf8"));
+    builtAt = statSync3(file).mtimeMs;
+    stored = JSON.parse(readFileSync3(file, "utf8"));
   } catch {
     return void 0;
   }
-  if (stored.length !== files.length) return void 0;
-  const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync3(join3(directory, rule.name), "utf8")));
-  return fresh ? stored : void 0;
+  if (stored.length !== files.length || stored.some((rule, index) => rule.name !== files[index])) return void 0;
+  const unchanged = (rule) => {
+    const path = `${directory}/${rule.name}`;
+    const stat3 = statSync3(path);
+    return stat3.mtimeMs <= builtAt && stat3.size === rule.bytes || rule.sha1 === sha1(readFileSync3(path, "utf8"));
+  };
+  return stored.every(unchanged) ? stored : void 0;
 }
+var requireBuiltin = createRequire(import.meta.url);
+function sha1(text3) {
+  const { createHash: createHash2 } = requireBuiltin("node:crypto");
+  return createHash2("sha1").update(text3).digest("hex");
+}
+
+// src/rules/load-rules.ts
+function loadRules(directory = join4(packageRoot(), "rules")) {
+  const files = ruleFiles(directory);
+  const precompiled = directory === join4(packageRoot(), "rules") ? readPrecompiled(precompiledFile(), directory, files) : void 0;
+  if (precompiled) return precompiled.map(storedRule);
+  return files.map((name) => loadRule(join4(directory, name), `rules/${name}`, readFileSync4(join4(directory, name), "utf8")));
+}
+var ruleFiles = (directory) => readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
 function loadRule(path, file, text3) {
   let tree;
   try {
@@ -36155,8 +36194,8 @@ function loadRule(path, file, text3) {
   }
   const root = tree.documents[0]?.root;
   const data = toPlain(root);
-  if (!(0, import_validators3.validateRule)(data)) {
-    const problem = mostSpecific(import_validators3.validateRule.errors ?? []);
+  if (!(0, import_validate_rule.validateRule)(data)) {
+    const problem = mostSpecific(import_validate_rule.validateRule.errors ?? []);
     const line = spanAtPointer(root, problem.instancePath)?.line;
     throw new RuleDefinitionError(`${file}${line ? `:${line}` : ""}`, problem.instancePath || "/", schemaMessage(problem));
   }
@@ -36333,8 +36372,8 @@ var InputChecks = class {
 
 // src/baseline/baseline-file.ts
 import { writeFileSync } from "node:fs";
-import { dirname as dirname4, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
-var import_validators4 = __toESM(require_validators(), 1);
+import { dirname as dirname4, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+var import_validate_baseline = __toESM(require_validate_baseline(), 1);
 var DESCRIPTION = "Findings accepted by `cilint lint --baseline`; rewrite with --update-baseline. Matched on rule, file, key and node, never the line.";
 function readBaseline(file) {
   const { path, text: text3 } = readTextFile(file);
@@ -36345,8 +36384,8 @@ function readBaseline(file) {
     throw new InputError(path, `is not valid JSON: ${error2.message.split("\n")[0] ?? ""}`, jsonErrorLine(text3, error2));
   }
   const root = parseYamlFile(path, text3).documents[0]?.root;
-  if (!(0, import_validators4.validateBaseline)(data)) {
-    const error2 = [...import_validators4.validateBaseline.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+  if (!(0, import_validate_baseline.validateBaseline)(data)) {
+    const error2 = [...import_validate_baseline.validateBaseline.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
     const where = error2?.instancePath ? error2.instancePath.slice(1).replace(/\//g, ".") : "the baseline";
     const detail = error2?.keyword === "additionalProperties" ? `unknown field "${String(error2.params["additionalProperty"])}" in ${where}` : `${where} ${error2?.message ?? "is invalid"}`;
     throw new InputError(path, `not a cilint baseline: ${detail}`, spanAtPointer(root, error2?.instancePath ?? "")?.line);
@@ -36374,10 +36413,10 @@ function writeBaseline(file, entries) {
   }
 }
 function toBaseline(baseline, file) {
-  return relative3(dirname4(resolve4(baseline)), resolve4(file)).split(sep3).join("/");
+  return relative3(dirname4(resolve4(baseline)), resolve4(file)).split(sep2).join("/");
 }
 function fromBaseline(baseline, file) {
-  return relative3(process.cwd(), resolve4(dirname4(resolve4(baseline)), file)).split(sep3).join("/");
+  return relative3(process.cwd(), resolve4(dirname4(resolve4(baseline)), file)).split(sep2).join("/");
 }
 function sortKey(entry) {
   return [entry.file ?? "", entry.rule, entry.key ?? "", entry.node ?? ""].join("\0");
@@ -36441,6 +36480,7 @@ function applyBaseline(findings, options, rules2) {
 }
 
 // src/config/rule-settings.ts
+import { relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
 function applyRuleSettings(findings, config) {
   if (!config) return [...findings];
   return findings.flatMap((finding) => {
@@ -36459,6 +36499,10 @@ function settingFor(config, finding) {
     if (override.rules.has(finding.ruleId) && override.matches(path)) setting = override.rules.get(finding.ruleId);
   }
   return setting;
+}
+function pathFromConfig(config, file) {
+  const path = relative4(config.dir, resolve5(file)).split(sep3).join("/");
+  return path.startsWith("../") || path === ".." ? void 0 : path;
 }
 
 // src/suppressions/directives.ts
@@ -36555,7 +36599,7 @@ function applyDecisions(findings, inputs) {
 
 // src/changes/git-revision.ts
 import { execFileSync } from "node:child_process";
-import { basename, dirname as dirname5, resolve as resolve5 } from "node:path";
+import { basename, dirname as dirname5, resolve as resolve6 } from "node:path";
 var BaseUnavailableError = class extends CilintError {
   name = "BaseUnavailableError";
 };
@@ -36571,7 +36615,7 @@ var RevisionReader = class {
   /** The file's text at the revision, shown under the same path as now, so that findings line up. */
   read(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
     const path = displayPath(file);
-    const dir = dirname5(resolve5(file));
+    const dir = dirname5(resolve6(file));
     const commit = this.commitIn(dir, path);
     let bytes;
     try {
@@ -36754,7 +36798,7 @@ function summarize(rule) {
 }
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/report/docs-url.ts
 var DOCS = "https://github.com/cilint/cilint/blob/main/docs/rules.md";
@@ -36862,7 +36906,7 @@ function logical(resource, key) {
 }
 function fingerprintBase(finding) {
   const parts = [finding.ruleId, finding.location?.file ?? finding.resource ?? "", finding.key ?? "", finding.node ?? "", finding.outcome];
-  return createHash2("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 function numberOccurrences(bases) {
   const seen = /* @__PURE__ */ new Map();
@@ -36887,7 +36931,9 @@ function formatText(result, options = { color: false }) {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const file = finding.location?.file ?? finding.resource ?? "<command line>";
-    byFile.set(file, [...byFile.get(file) ?? [], finding]);
+    const group = byFile.get(file);
+    if (group) group.push(finding);
+    else byFile.set(file, [finding]);
   }
   const lines2 = [];
   for (const [file, findings2] of byFile) {
@@ -36900,8 +36946,9 @@ function formatText(result, options = { color: false }) {
       f.ruleId
     ]);
     const width = (i) => Math.max(...rows.map((row) => row[i].length));
+    const [positionWidth, levelWidth] = [width(0), width(1)];
     for (const [position, level, message, ruleId] of rows) {
-      lines2.push(`  ${palette.dim(position.padEnd(width(0)))}  ${palette.level(level, level.padEnd(width(1)))}  ${message}  ${palette.dim(ruleId)}`);
+      lines2.push(`  ${palette.dim(position.padEnd(positionWidth))}  ${palette.level(level, level.padEnd(levelWidth))}  ${message}  ${palette.dim(ruleId)}`);
     }
   }
   const count = (level) => findings.filter((f) => f.level === level).length;
@@ -36936,15 +36983,15 @@ function planAnnotations(findings) {
 }
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync3 } from "fs";
-import { isAbsolute, posix, resolve as resolve7 } from "path";
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync as statSync4 } from "fs";
+import { isAbsolute, posix, resolve as resolve8 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename as basename2, dirname as dirname6, normalize, relative as relative4, resolve as resolve6, sep as sep4 } from "path";
+import { createRequire as createRequire2 } from "module";
+import { basename as basename2, dirname as dirname6, normalize, relative as relative5, resolve as resolve7, sep as sep4 } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
@@ -36961,7 +37008,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve6(path);
+  if (resolvePaths) path = resolve7(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -36974,7 +37021,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative4(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative5(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -37683,7 +37730,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve7(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve8(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -37691,7 +37738,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync3
+    statSync: opts.fs.statSync || statSync4
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -37705,8 +37752,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative5) : [];
+  const [crawler, relative6] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative6) : [];
 }
 
 // src/action/expand-files.ts
@@ -37755,14 +37802,14 @@ function flag(name, text3) {
 }
 
 // src/action/pr-base.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function pullRequestBase(env) {
   const event = env["GITHUB_EVENT_NAME"];
   if (event !== "pull_request" && event !== "pull_request_target") return void 0;
   const payload = env["GITHUB_EVENT_PATH"];
   if (payload) {
     try {
-      const sha = JSON.parse(readFileSync4(payload, "utf8")).pull_request?.base?.sha;
+      const sha = JSON.parse(readFileSync5(payload, "utf8")).pull_request?.base?.sha;
       if (typeof sha === "string" && /^[0-9a-f]{7,64}$/i.test(sha)) return sha;
     } catch {
     }

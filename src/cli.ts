@@ -4,13 +4,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { CilintError, UsageError } from './errors.js';
 import { rules } from './lint.js';
 import type { LintOptions } from './lint.js';
-import { explain } from './explain/explain.js';
 import { EXPLAIN_FORMATS, formatExplanation } from './explain/format.js';
 import type { ExplainFormat } from './explain/format.js';
 import type { SetValue } from './inputs/targets.js';
 import { DEFAULT_MAX_FILE_BYTES } from './inputs/read-text.js';
 import { exitCodeFor } from './report/finding.js';
-import type { FailOn } from './report/finding.js';
+import type { FailOn, LintResult } from './report/finding.js';
 import { format, FORMATS, parseFormat } from './report/formatters.js';
 import { formatRules, RULE_FORMATS } from './report/rules-list.js';
 import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from './version.js';
@@ -19,8 +18,7 @@ import { readChart } from './chart/chart-dir.js';
 import type { LocalChart } from './chart/chart-dir.js';
 import { toolVersion } from './package-root.js';
 import type { CilintConfig } from './config/config.js';
-import { loadConfigFor } from './config/load-config.js';
-import { lintCluster } from './live/lint-cluster.js';
+import { findConfig } from './config/find-config.js';
 import { liveTimeout, withLiveOptions } from './live/live-options.js';
 import type { LiveFlags } from './live/live-options.js';
 import { addInventoryCommands } from './collect/inventory-command.js';
@@ -35,7 +33,11 @@ export interface CliIo {
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 
-/** Run the CLI with arguments (without `node` and the script) and return the exit status. */
+/**
+ * Run the CLI with arguments (without `node` and the script) and return the exit status.
+ * Only what linting files needs is loaded up front: every module loaded is parsed at each start, so what
+ * other commands, live mode, a config file and SARIF need comes from src/on-demand.ts when used.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status = 0;
   const errors: string[] = [];
@@ -60,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--base <ref>', 'also read the files at this git revision and flag datapath-disruptive changes (routing, IPAM, KPR, encryption, cluster identity, pod CIDRs, MTU)')
     .option('--concurrency <threads>', 'lint files on this many threads, auto (several only for hundreds of files) or off', 'auto')
     .action(async (files: string[], options: LintFlags, command: Command) => {
-      status = await runLint(files, withConfigFile(options, command), io);
+      status = await runLint(files, await withConfigFile(options, command), io);
     });
 
   withInputOptions(
@@ -70,10 +72,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   )
     .addOption(new Option('--format <format>', `output format: ${EXPLAIN_FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the explanation to a file instead of standard output')
-    .action((files: string[], options: ExplainFlags) => {
+    .action(async (files: string[], options: ExplainFlags) => {
       if (!(EXPLAIN_FORMATS as readonly string[]).includes(options.format)) {
         throw new UsageError(`unknown --format "${options.format}" (expected one of: ${EXPLAIN_FORMATS.join(', ')})`);
       }
+      const { explain } = await import('./on-demand.js');
       emit(formatExplanation(explain(lintOptions(files, options)), options.format as ExplainFormat), options.output, io);
     });
 
@@ -153,9 +156,11 @@ interface LintFlags extends InputFlags, LiveFlags {
 }
 
 /** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
-function withConfigFile(flags: LintFlags, command: Command): LintFlags {
-  const configFile = loadConfigFor(flags.config, process.cwd(), rules().map((rule) => rule.id));
-  if (!configFile) return flags;
+async function withConfigFile(flags: LintFlags, command: Command): Promise<LintFlags> {
+  const file = flags.config ?? findConfig(process.cwd());
+  if (file === undefined) return flags;
+  const { loadConfig } = await import('./on-demand.js');
+  const configFile = loadConfig(file, rules().map((rule) => rule.id));
   const given = (name: string) => command.getOptionValueSource(name) === 'cli';
   return {
     ...flags,
@@ -182,12 +187,16 @@ async function runLint(files: string[], flags: LintFlags, io: CliIo): Promise<nu
   const decisions = { config: flags.configFile, baseline, base };
   liveTimeout(flags);
   const concurrency = parseConcurrency(flags.concurrency);
-  const result = flags.kube
-    ? await lintCluster(flags, (ciliumVersion) => ({ ...lintOptions(files, { ...flags, ciliumVersion }, true), ...decisions }))
-    : await lintConcurrently({ ...lintOptions(files, flags), ...decisions }, concurrency);
+  const result = flags.kube ? await lintLive(files, flags, decisions) : await lintConcurrently({ ...lintOptions(files, flags), ...decisions }, concurrency);
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
-  emit(format(result, formatName, { color }), flags.output, io);
+  emit(await format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);
+}
+
+/** Live mode (--kube): the cluster is an input, read first. */
+async function lintLive(files: string[], flags: LintFlags, decisions: Pick<LintOptions, 'config' | 'baseline' | 'base'>): Promise<LintResult> {
+  const { lintCluster } = await import('./on-demand.js');
+  return lintCluster(flags, (ciliumVersion) => ({ ...lintOptions(files, { ...flags, ciliumVersion }, true), ...decisions }));
 }
 
 /** Check the input flags and turn them into lint()'s options; in live mode (--kube) the cluster is an input. */

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
-import { validateBaseline } from '../generated/validators.cjs';
+import { validateBaseline } from '../generated/validate-baseline.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import { readTextFile } from '../inputs/read-text.js';
 import { parseYamlFile } from '../inputs/yaml-tree.js';

@@ -1,9 +1,9 @@
 // Read and validate a .cilint.yaml; every problem is an InputError naming the file and the line (exit 2).
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { ErrorObject } from 'ajv';
 import { InputError } from '../errors.js';
-import { validateConfig } from '../generated/validators.cjs';
+import { validateConfig } from '../generated/validate-config.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import { readTextFile } from '../inputs/read-text.js';
 import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';
@@ -69,12 +69,6 @@ export function loadConfig(file: string, ruleIds: readonly string[]): CilintConf
     }),
     requireReason: config.suppressions?.['require-reason'] ?? true,
   };
-}
-
-/** A path relative to a config's directory, with forward slashes, or undefined when it lies outside. */
-export function pathFromConfig(config: CilintConfig, file: string): string | undefined {
-  const path = relative(config.dir, resolve(file)).split(sep).join('/');
-  return path.startsWith('../') || path === '..' ? undefined : path;
 }
 
 function located(file: string, root: PNode | undefined, pointer: string, message: string): InputError {

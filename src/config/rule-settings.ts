@@ -1,7 +1,7 @@
 // Apply a config's rule settings to findings: drop the rules turned off, move the levels overridden, file by file.
+import { relative, resolve, sep } from 'node:path';
 import type { Finding } from '../report/finding.js';
 import type { CilintConfig, RuleSetting } from './config.js';
-import { pathFromConfig } from './load-config.js';
 
 /** The findings the config keeps, at the levels it sets; later overrides win over earlier ones and the base. */
 export function applyRuleSettings(findings: readonly Finding[], config: CilintConfig | undefined): Finding[] {
@@ -25,4 +25,10 @@ function settingFor(config: CilintConfig, finding: Finding): RuleSetting | undef
     if (override.rules.has(finding.ruleId) && override.matches(path)) setting = override.rules.get(finding.ruleId);
   }
   return setting;
+}
+
+/** A path relative to a config's directory, with forward slashes, or undefined when it lies outside. */
+function pathFromConfig(config: CilintConfig, file: string): string | undefined {
+  const path = relative(config.dir, resolve(file)).split(sep).join('/');
+  return path.startsWith('../') || path === '..' ? undefined : path;
 }

@@ -1,6 +1,6 @@
 // Read a node inventory: cilint's own format, or a NodeList / List of Node as kubectl prints it.
 import { InputError } from '../errors.js';
-import { validateInventory } from '../generated/validators.cjs';
+import { validateInventory } from '../generated/validate-inventory.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import type { PNode, YamlFile } from '../inputs/yaml-tree.js';
 import { lookup, toPlain } from '../inputs/yaml-tree.js';

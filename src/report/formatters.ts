@@ -3,7 +3,6 @@ import { UsageError } from '../errors.js';
 import type { LintResult } from './finding.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
-import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 /** The formats --format accepts. */
@@ -16,15 +15,15 @@ export function parseFormat(name: string): FormatName {
   throw new UsageError(`unknown --format "${name}" (expected one of: ${FORMATS.join(', ')})`);
 }
 
-/** Render a result in a format. */
-export function format(result: LintResult, name: FormatName, options: { color: boolean }): string {
+/** Render a result in a format. SARIF is imported when asked for: its fingerprints need node:crypto, slow to load. */
+export async function format(result: LintResult, name: FormatName, options: { color: boolean }): Promise<string> {
   switch (name) {
     case 'text':
       return formatText(result, options);
     case 'json':
       return formatJson(result);
     case 'sarif':
-      return formatSarif(result);
+      return (await import('../on-demand.js')).formatSarif(result);
     case 'github':
       return formatGithub(result);
   }

@@ -25,7 +25,9 @@ export function formatText(result: LintResult, options: { color: boolean } = { c
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const file = finding.location?.file ?? finding.resource ?? '<command line>';
-    byFile.set(file, [...(byFile.get(file) ?? []), finding]);
+    const group = byFile.get(file);
+    if (group) group.push(finding);
+    else byFile.set(file, [finding]);
   }
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
@@ -38,8 +40,9 @@ export function formatText(result: LintResult, options: { color: boolean } = { c
       f.ruleId,
     ] as const);
     const width = (i: 0 | 1) => Math.max(...rows.map((row) => row[i].length));
+    const [positionWidth, levelWidth] = [width(0), width(1)];
     for (const [position, level, message, ruleId] of rows) {
-      lines.push(`  ${palette.dim(position.padEnd(width(0)))}  ${palette.level(level, level.padEnd(width(1)))}  ${message}  ${palette.dim(ruleId)}`);
+      lines.push(`  ${palette.dim(position.padEnd(positionWidth))}  ${palette.level(level, level.padEnd(levelWidth))}  ${message}  ${palette.dim(ruleId)}`);
     }
   }
   const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;

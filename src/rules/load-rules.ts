@@ -1,49 +1,37 @@
 // Load every rules/<id>.yaml once: validate it against the schema, then check what a schema cannot.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CilintError, RuleDefinitionError } from '../errors.js';
-import { validateRule } from '../generated/validators.cjs';
+import { validateRule } from '../generated/validate-rule.cjs';
 import { spanAtPointer } from '../inputs/pointer.js';
 import { parseYamlFile, toPlain } from '../inputs/yaml-tree.js';
 import { CONFIG_KEYS } from '../model/config-keys.js';
 import { packageRoot } from '../package-root.js';
 import { unknownPlaceholders } from './message.js';
+import { precompiledFile, precompiledRule, readPrecompiled, storedRule } from './precompiled-rules.js';
+import type { PrecompiledRule } from './precompiled-rules.js';
 import type { Condition, Rule, RuleDefinition } from './rule-definition.js';
 
 /** Load the built-in rules (or those of another directory), sorted by id. */
 export function loadRules(directory = join(packageRoot(), 'rules')): Rule[] {
-  const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
-  const precompiled = directory === join(packageRoot(), 'rules') ? readPrecompiled(directory, files) : undefined;
-  if (precompiled) return precompiled.map(({ name, definition }) => compileRule(definition, `rules/${name}`));
+  const files = ruleFiles(directory);
+  const precompiled = directory === join(packageRoot(), 'rules') ? readPrecompiled(precompiledFile(), directory, files) : undefined;
+  if (precompiled) return precompiled.map(storedRule);
   return files.map((name) => loadRule(join(directory, name), `rules/${name}`, readFileSync(join(directory, name), 'utf8')));
 }
 
-/** One rule file as the build stores it: its name, a hash of its text (to tell it is unchanged), and its checked content. */
-interface PrecompiledRule {
-  readonly name: string;
-  readonly sha1: string;
-  readonly definition: RuleDefinition;
-}
-
-// A hash, not the file's time: npm pack stamps every file with the same date, so times tell nothing once installed.
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
-
-const PRECOMPILED = (): string => join(packageRoot(), 'dist', 'rules.json');
+const ruleFiles = (directory: string): string[] => readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
 
 /**
- * Parse and check every rule file of a directory, for the build to store in dist/rules.json: parsing YAML
- * is most of a cold start, and the build has already checked the rules.
+ * Load every rule file of a directory, for the build to store in dist/rules.json: parsing YAML, checking
+ * and compiling each rule would be most of a cold start.
  */
 export function precompileRules(directory: string): string {
-  const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
-  const rules: PrecompiledRule[] = files.map((name) => {
+  const rules: PrecompiledRule[] = ruleFiles(directory).map((name) => {
     const path = join(directory, name);
     const text = readFileSync(path, 'utf8');
-    loadRule(path, `rules/${name}`, text);
-    const definition = toPlain(parseYamlFile(`rules/${name}`, text).documents[0]?.root) as RuleDefinition;
-    return { name, sha1: sha1(text), definition };
+    return precompiledRule(name, text, loadRule(path, `rules/${name}`, text));
   });
   return JSON.stringify(rules);
 }
@@ -51,20 +39,7 @@ export function precompileRules(directory: string): string {
 /** True when dist/rules.json matches the rule files, so that a run skips the YAML. */
 export function precompiledRulesFresh(): boolean {
   const directory = join(packageRoot(), 'rules');
-  return readPrecompiled(directory, readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort()) !== undefined;
-}
-
-/** The stored rules when they are exactly the rule files present now (same names and texts), else undefined. */
-function readPrecompiled(directory: string, files: readonly string[]): PrecompiledRule[] | undefined {
-  let stored: PrecompiledRule[];
-  try {
-    stored = JSON.parse(readFileSync(PRECOMPILED(), 'utf8')) as PrecompiledRule[];
-  } catch {
-    return undefined;
-  }
-  if (stored.length !== files.length) return undefined;
-  const fresh = stored.every((rule, index) => rule.name === files[index] && rule.sha1 === sha1(readFileSync(join(directory, rule.name), 'utf8')));
-  return fresh ? stored : undefined;
+  return readPrecompiled(precompiledFile(), directory, ruleFiles(directory)) !== undefined;
 }
 
 /** Load one rule from its text; `file` names it in errors. */
@@ -89,6 +64,7 @@ export function loadRule(path: string, file: string, text: string): Rule {
   return compileRule(definition, file);
 }
 
+/** Check what the schema cannot say (known config keys, safe patterns, known placeholders) and work out what evaluation needs once. */
 function compileRule(definition: RuleDefinition, file: string): Rule {
   const patterns = new Map<string, RegExp>();
   const conditions: [string, Condition | undefined][] = [

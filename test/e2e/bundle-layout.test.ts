@@ -1,0 +1,25 @@
+// What a start of dist/cli.js loads: linting files must not pay for the features it does not use.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chunksContaining, staticallyLoaded } from '../support/bundle.js';
+import { ROOT } from '../support/project.js';
+
+const loadedAtStart = (): string => [...staticallyLoaded()].map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
+
+describe('the bundle', () => {
+  it.each([
+    ['a config file', 'function loadConfig('],
+    ['live mode', 'function lintCluster('],
+    ['explain', 'function explain('],
+    ['inventory collect', 'function collectNode('],
+    ['SARIF', 'function formatSarif('],
+  ])('loads %s only when used', (_, definition) => {
+    expect(chunksContaining(definition)).toHaveLength(1);
+    expect(loadedAtStart()).not.toContain(definition);
+  });
+
+  it('does not load node:crypto at start: SARIF and a stale rule check require it when needed', () => {
+    expect(loadedAtStart()).not.toMatch(/from "(node:)?crypto"/);
+  });
+});
