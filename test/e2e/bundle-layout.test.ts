@@ -19,6 +19,14 @@ describe('the bundle', () => {
     expect(loadedAtStart()).not.toContain(definition);
   });
 
+  it('loads only ASCII at start: esbuild copies comments inside expressions as written, and one other character makes V8 hold a whole file as UTF-16', () => {
+    for (const file of staticallyLoaded()) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      expect(at < 0 ? '' : text.slice(Math.max(0, at - 60), at + 20), `${file} holds a character that is not ASCII`).toBe('');
+    }
+  });
+
   it('does not load node:crypto at start: SARIF and a stale rule check require it when needed', () => {
     expect(loadedAtStart()).not.toMatch(/from "(node:)?crypto"/);
   });
