@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--baseline <file>', 'accept the findings recorded in this baseline file; report its entries that match nothing')
     .option('--update-baseline', 'rewrite the --baseline file with every finding of this run (and exit 0)')
     .option('--base <ref>', 'also read the files at this git revision and flag datapath-disruptive changes (routing, IPAM, KPR, encryption, cluster identity, pod CIDRs, MTU)')
-    .option('--concurrency <threads>', 'lint files on this many threads, auto (several only for hundreds of files) or off', 'auto')
+    .option('--concurrency <threads>', 'lint files on this many threads, auto (several only for thousands of files) or off', 'auto')
     .action(async (files: string[], options: LintFlags, command: Command) => {
       status = await runLint(files, await withConfigFile(options, command), io);
     });
