@@ -40,7 +40,7 @@ export interface Subject {
   readonly base?: ConfigModel;
   /**
    * The outcomes of the conditions that read no node fact, shared by the subjects of one node rule on one
-   * target (see node-subjects.ts): they are the same for every node, so a fleet computes them once.
+   * target (see node-verdicts.ts): they are the same for every node, so a fleet computes them once.
    */
   readonly shared?: Map<Condition, Outcome>;
 }

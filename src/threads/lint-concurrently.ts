@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { CilintError, UsageError } from '../errors.js';
 import { analyse, lint, resultOf } from '../lint.js';
 import type { Analysis, LintOptions } from '../lint.js';
@@ -58,8 +57,10 @@ function workerScript(): string {
 export async function lintConcurrently(options: LintOptions, concurrency: Concurrency): Promise<LintResult> {
   const threads = threadCount(options, concurrency);
   if (threads === 1) return lint(options);
+  // Loaded only when threads are used: a lint of a few files, as a pre-commit hook runs, never needs it.
+  const { Worker } = await import('node:worker_threads');
   const chunks = chunksOf(options.files, threads);
-  const workers = chunks.slice(0, -1).map((files) => runWorker(workerRequest(options, files)));
+  const workers = chunks.slice(0, -1).map((files) => runWorker(Worker, workerRequest(options, files)));
   // The last chunk, with the inputs that come after the positional files (ConfigMaps, the -f release), is read here.
   let local: Analysis | undefined;
   let localError: unknown;
@@ -105,7 +106,7 @@ function workerRequest(options: LintOptions, files: readonly string[]): WorkerRe
   };
 }
 
-function runWorker(request: WorkerRequest): Promise<WorkerAnswer & { ok: true }> {
+function runWorker(Worker: typeof import('node:worker_threads').Worker, request: WorkerRequest): Promise<WorkerAnswer & { ok: true }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript(), { workerData: request });
     worker.once('message', (answer: WorkerAnswer) => {
