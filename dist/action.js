@@ -5857,7 +5857,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6284,7 +6284,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -21302,12 +21302,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -21328,7 +21328,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -21337,14 +21337,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
   }
 });
 
@@ -25452,9 +25452,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25490,7 +25490,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25530,7 +25530,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
+        if (!isMap && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25553,7 +25553,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -25585,7 +25585,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25601,7 +25601,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -26888,7 +26888,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -26972,7 +26972,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -27571,7 +27571,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -27594,7 +27594,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter;
   }
 });
 
@@ -27695,7 +27695,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -28468,7 +28468,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser;
   }
 });
 
@@ -28488,7 +28488,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28563,7 +28563,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -31181,9 +31181,6 @@ function describeFsError(error2) {
   return `cannot be read (${code ?? String(error2)})`;
 }
 
-// src/inputs/yaml-tree.ts
-var import_yaml = __toESM(require_dist(), 1);
-
 // src/inputs/yaml-entries.ts
 function addEntry(entries, entry, path, duplicates) {
   const earlier = entries.get(entry.key);
@@ -31767,6 +31764,10 @@ var SIMPLE_ESCAPES = Object.assign(/* @__PURE__ */ Object.create(null), {
   P: "\u2029"
 });
 
+// src/inputs/yaml-library.ts
+var library = __toESM(require_dist(), 1);
+var yamlLibrary = () => library;
+
 // src/inputs/yaml-tree.ts
 var MAX_NODES = 1e6;
 var MAX_DEPTH2 = 500;
@@ -31774,10 +31775,11 @@ function parseYamlFile(path, text3) {
   return readCommonYaml(path, text3) ?? parseAnyYaml(path, text3);
 }
 function parseAnyYaml(path, text3) {
-  const lineCounter = new import_yaml.LineCounter();
+  const { LineCounter, parseAllDocuments } = yamlLibrary();
+  const lineCounter = new LineCounter();
   let documents;
   try {
-    const parsed2 = (0, import_yaml.parseAllDocuments)(text3, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
+    const parsed2 = parseAllDocuments(text3, { version: "1.1", merge: true, uniqueKeys: false, lineCounter });
     documents = Array.isArray(parsed2) ? parsed2 : [];
   } catch (error2) {
     if (error2 instanceof RangeError) throw new InputError(path, "YAML nesting is too deep to read");
@@ -31803,6 +31805,7 @@ var TreeBuilder = class {
   document;
   path;
   lines;
+  yaml = yamlLibrary();
   constructor(path, lines2) {
     this.path = path;
     this.lines = lines2;
@@ -31814,18 +31817,18 @@ var TreeBuilder = class {
   node(node, path, depth) {
     if (++this.nodes > MAX_NODES) this.fail(node, "YAML aliases expand to too many values (an alias bomb?)");
     if (depth > MAX_DEPTH2) this.fail(node, `YAML nesting is deeper than ${MAX_DEPTH2} levels`);
-    if ((0, import_yaml.isAlias)(node)) {
+    if (this.yaml.isAlias(node)) {
       const target = node.resolve(this.document);
       if (!target) this.fail(node, `unknown YAML alias *${node.source}`);
       return this.node(target, path, depth + 1);
     }
-    if ((0, import_yaml.isMap)(node)) return this.map(node, path, depth);
-    if ((0, import_yaml.isSeq)(node)) {
+    if (this.yaml.isMap(node)) return this.map(node, path, depth);
+    if (this.yaml.isSeq(node)) {
       const items2 = node.items.map((item, i) => this.node(item, [...path, i], depth + 1));
       const last = node.items.at(-1);
       return { kind: "seq", items: items2, span: this.collectionSpan(node.range, node.flow, last && this.endOf(last, items2.at(-1))) };
     }
-    if ((0, import_yaml.isScalar)(node)) return { kind: "scalar", value: scalarValue(node.value, node.source), span: this.span(node.range) };
+    if (this.yaml.isScalar(node)) return { kind: "scalar", value: scalarValue(node.value, node.source), span: this.span(node.range) };
     return this.fail(node, "unsupported YAML node");
   }
   map(node, path, depth) {
@@ -31835,7 +31838,7 @@ var TreeBuilder = class {
     for (const pair of node.items) {
       const keyNode = pair.key;
       const valueNode = pair.value;
-      if ((0, import_yaml.isScalar)(keyNode) && typeof keyNode.value === "symbol") {
+      if (this.yaml.isScalar(keyNode) && typeof keyNode.value === "symbol") {
         for (const source of this.mergeSources(valueNode, path, depth)) {
           for (const [key2, entry2] of source.entries) if (!merged.has(key2)) merged.set(key2, entry2);
         }
@@ -31859,7 +31862,7 @@ var TreeBuilder = class {
   }
   /** Where a value written in this collection ends: an alias ends where it is written, not at its anchor. */
   endOf(node, built) {
-    return (0, import_yaml.isAlias)(node) ? this.span(node.range) : built.span;
+    return this.yaml.isAlias(node) ? this.span(node.range) : built.span;
   }
   /** A flow collection spans its brackets; a block one ends where its last value ends (not at trailing comments). */
   collectionSpan(range2, flow, last) {
@@ -31875,11 +31878,11 @@ var TreeBuilder = class {
   }
   keyText(key) {
     if (key === null) return "";
-    if ((0, import_yaml.isScalar)(key)) {
+    if (this.yaml.isScalar(key)) {
       const value = scalarValue(key.value, key.source);
       return value === null ? "null" : String(value);
     }
-    if ((0, import_yaml.isAlias)(key)) return this.keyText(key.resolve(this.document));
+    if (this.yaml.isAlias(key)) return this.keyText(key.resolve(this.document));
     return this.fail(key, "a mapping key must be a scalar, not a mapping or a list");
   }
   span(range2) {
@@ -36506,14 +36509,14 @@ function pathFromConfig(config, file) {
 }
 
 // src/suppressions/directives.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 var DIRECTIVE = /^#\s*(cilint-disable-next-line|cilint-disable-line|cilint-disable)(?=\s|$)(.*)$/;
 var REASON = /(?:^|\s)-{2,}(?:\s|$)/;
 function findDirectives(file, text3) {
   if (!text3.includes("cilint-disable")) return [];
-  const lines2 = new import_yaml2.LineCounter();
+  const { LineCounter, Parser } = yamlLibrary();
+  const lines2 = new LineCounter();
   const comments = [];
-  for (const token of new import_yaml2.Parser(lines2.addNewLine).parse(text3)) collectComments(token, comments);
+  for (const token of new Parser(lines2.addNewLine).parse(text3)) collectComments(token, comments);
   const textLines = text3.split(/\r?\n/);
   return comments.flatMap((comment) => {
     const match = DIRECTIVE.exec(comment.source.trimEnd());

@@ -8,6 +8,19 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = resolve(process.argv[2] ?? join(root, 'dist', 'action.js'));
 
+// The CLI requires the yaml library from node_modules the first time a file needs it (src/inputs/yaml-library.ts).
+// The Action runs from its repository, which has no node_modules: its bundle imports the library instead.
+const bundledYamlLibrary = {
+  name: 'bundled-yaml-library',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]inputs[\\/]yaml-library\.ts$/ }, (args) => ({
+      contents: "import * as library from 'yaml';\nexport const yamlLibrary = () => library;\n",
+      loader: 'ts',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: [join(root, 'src', 'action.ts')],
@@ -20,6 +33,7 @@ await build({
   target: 'node24',
   // Bundled CommonJS (the validators) may call require(); give ESM output one.
   banner: { js: "import { createRequire as __cilintRequire } from 'node:module';\nconst require = __cilintRequire(import.meta.url);" },
+  plugins: [bundledYamlLibrary],
   legalComments: 'eof',
   logLevel: 'warning',
 });

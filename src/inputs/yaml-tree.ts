@@ -1,9 +1,9 @@
 // Parse YAML into a plain value tree that remembers the position of every key, as Helm's parser reads it.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readCommonYaml } from './common-yaml.js';
 import { addEntry } from './yaml-entries.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /** A Span is a 1-based range in a file: from the key (or item) start to the end of its scalar value. */
 export interface Span {
@@ -70,6 +70,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
 
 /** Parse with the full YAML parser: what the common-shape reader declines, and every error. */
 export function parseAnyYaml(path: string, text: string): YamlFile {
+  const { LineCounter, parseAllDocuments } = yamlLibrary();
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
@@ -102,6 +103,7 @@ class TreeBuilder {
   private document!: Document.Parsed;
   private readonly path: string;
   private readonly lines: LineCounter;
+  private readonly yaml = yamlLibrary();
 
   constructor(path: string, lines: LineCounter) {
     this.path = path;
@@ -116,18 +118,18 @@ class TreeBuilder {
   private node(node: YamlNode, path: (string | number)[], depth: number): PNode {
     if (++this.nodes > MAX_NODES) this.fail(node, 'YAML aliases expand to too many values (an alias bomb?)');
     if (depth > MAX_DEPTH) this.fail(node, `YAML nesting is deeper than ${MAX_DEPTH} levels`);
-    if (isAlias(node)) {
+    if (this.yaml.isAlias(node)) {
       const target = node.resolve(this.document);
       if (!target) this.fail(node, `unknown YAML alias *${node.source}`);
       return this.node(target as YamlNode, path, depth + 1);
     }
-    if (isMap(node)) return this.map(node, path, depth);
-    if (isSeq(node)) {
+    if (this.yaml.isMap(node)) return this.map(node, path, depth);
+    if (this.yaml.isSeq(node)) {
       const items = node.items.map((item, i) => this.node(item as YamlNode, [...path, i], depth + 1));
       const last = node.items.at(-1) as YamlNode | undefined;
       return { kind: 'seq', items, span: this.collectionSpan(node.range, node.flow, last && this.endOf(last, items.at(-1)!)) };
     }
-    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value, node.source), span: this.span(node.range) };
+    if (this.yaml.isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value, node.source), span: this.span(node.range) };
     return this.fail(node, 'unsupported YAML node');
   }
 
@@ -138,7 +140,7 @@ class TreeBuilder {
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
       const valueNode = pair.value as YamlNode | null;
-      if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
+      if (this.yaml.isScalar(keyNode) && typeof keyNode.value === 'symbol') {
         // A YAML 1.1 merge key: its maps fill in keys this mapping does not set itself.
         for (const source of this.mergeSources(valueNode, path, depth)) {
           for (const [key, entry] of source.entries) if (!merged.has(key)) merged.set(key, entry);
@@ -166,7 +168,7 @@ class TreeBuilder {
 
   /** Where a value written in this collection ends: an alias ends where it is written, not at its anchor. */
   private endOf(node: YamlNode, built: PNode): Span {
-    return isAlias(node) ? this.span(node.range) : built.span;
+    return this.yaml.isAlias(node) ? this.span(node.range) : built.span;
   }
 
   /** A flow collection spans its brackets; a block one ends where its last value ends (not at trailing comments). */
@@ -185,11 +187,11 @@ class TreeBuilder {
 
   private keyText(key: YamlNode | null): string {
     if (key === null) return '';
-    if (isScalar(key)) {
+    if (this.yaml.isScalar(key)) {
       const value = scalarValue(key.value, key.source);
       return value === null ? 'null' : String(value);
     }
-    if (isAlias(key)) return this.keyText(key.resolve(this.document) as YamlNode);
+    if (this.yaml.isAlias(key)) return this.keyText(key.resolve(this.document) as YamlNode);
     return this.fail(key, 'a mapping key must be a scalar, not a mapping or a list');
   }
 

@@ -1,5 +1,5 @@
 // Find the cilint-disable directives in a YAML file's comments, ESLint's syntax in YAML's comment character.
-import { LineCounter, Parser } from 'yaml';
+import { yamlLibrary } from '../inputs/yaml-library.js';
 
 /** The three directive kinds: the next line of content, this line, or the whole file. */
 export type DirectiveKind = 'cilint-disable-next-line' | 'cilint-disable-line' | 'cilint-disable';
@@ -27,6 +27,7 @@ const REASON = /(?:^|\s)-{2,}(?:\s|$)/;
 export function findDirectives(file: string, text: string): Directive[] {
   // Most files have none: spare them a second parse.
   if (!text.includes('cilint-disable')) return [];
+  const { LineCounter, Parser } = yamlLibrary();
   const lines = new LineCounter();
   const comments: { offset: number; source: string }[] = [];
   for (const token of new Parser(lines.addNewLine).parse(text)) collectComments(token, comments);

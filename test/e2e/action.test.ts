@@ -59,6 +59,14 @@ describe('the Action', () => {
     expect(run.status).toBe(0);
   });
 
+  it('reads YAML that needs the full YAML library (anchors, cilint-disable comments) from a checkout without node_modules', () => {
+    const anchored = 'common: &off\n  # cilint-disable-next-line hubble-disabled -- no Hubble in CI\n  enabled: false\nhubble: *off\n';
+    const run = runAction(tempProject({ 'values.yaml': `${anchored}${HUBBLE_OFF.replace(/^# cilium values\nhubble:\n  enabled: false\n/, '')}` }), { files: 'values.yaml', 'fail-on': 'warning' });
+    expect(run.stderr).toBe('');
+    expect(run.outputs).toMatchObject({ errors: '0', warnings: '0' });
+    expect(run.status).toBe(0);
+  });
+
   it('uses the .cilint.yaml of the workspace', () => {
     const workspace = tempProject({ '.cilint.yaml': 'rules: { hubble-disabled: error }\n', 'values.yaml': HUBBLE_OFF });
     const run = runAction(workspace, { files: 'values.yaml' });

@@ -27,6 +27,10 @@ describe('the bundle', () => {
     }
   });
 
+  it('does not load the yaml library at start: our own reader reads common files, and the library is required when one needs it', () => {
+    expect(loadedAtStart()).not.toContain('yaml.node.type');
+  });
+
   it('does not load node:crypto at start: SARIF and a stale rule check require it when needed', () => {
     expect(loadedAtStart()).not.toMatch(/from "(node:)?crypto"/);
   });

@@ -1,7 +1,8 @@
 // Run dist/action.js the way the GitHub runner does: Node 24, INPUT_* variables (hyphens kept), and the file commands.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './project.js';
 
@@ -21,6 +22,24 @@ export interface ActionRun {
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
 
+let checkout: string | undefined;
+
+/**
+ * The Action as a runner checks it out: the repository's committed files only. No node_modules (so the
+ * bundle must hold every library it loads) and no built dist/rules.json (so it reads the rule files).
+ */
+function actionCheckout(): string {
+  if (checkout) return checkout;
+  const copy = mkdtempSync(join(tmpdir(), 'cilint-action-checkout-'));
+  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of tracked) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(copy, file));
+  }
+  checkout = copy;
+  return copy;
+}
+
 /** Run the Action in a workspace with the inputs given; the others get action.yml's defaults, as on a runner. */
 export function runAction(workspace: string, inputs: Readonly<Record<string, string>>, env: Readonly<Record<string, string>> = {}): ActionRun {
   const outputFile = join(workspace, '.github-output');
@@ -38,7 +57,7 @@ export function runAction(workspace: string, inputs: Readonly<Record<string, str
   };
   for (const [name, spec] of Object.entries(action.inputs)) variables[inputVariable(name)] = inputs[name] ?? spec.default ?? '';
   for (const name of Object.keys(inputs)) if (!(name in action.inputs)) throw new Error(`action.yml has no input ${name}`);
-  const run = spawnSync(NODE24, [join(ROOT, 'dist/action.js')], { cwd: workspace, encoding: 'utf8', env: { ...variables, ...env } });
+  const run = spawnSync(NODE24, [join(actionCheckout(), 'dist/action.js')], { cwd: workspace, encoding: 'utf8', env: { ...variables, ...env } });
   return {
     status: run.status,
     stdout: run.stdout,
