@@ -1,9 +1,20 @@
 // Read the files of a target as they were at a git revision (`git show <rev>:<path>`), for the change rules.
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { CilintError, InputError } from '../errors.js';
 import { decodeUtf8, DEFAULT_MAX_FILE_BYTES, displayPath } from '../inputs/read-text.js';
 import type { TextFile } from '../inputs/read-text.js';
+
+let loadedChildProcess: typeof import('node:child_process') | undefined;
+
+/**
+ * node:child_process, loaded on first use: a run without --base never runs git, and loading it (with the
+ * net and stream modules it pulls in) was ~10 M instructions of every start.
+ */
+function childProcess(): typeof import('node:child_process') {
+  loadedChildProcess ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+  return loadedChildProcess;
+}
 
 /** The base revision cannot be read at all: not a git repository, a shallow clone without it, or no such revision. */
 export class BaseUnavailableError extends CilintError {
@@ -32,7 +43,7 @@ export class RevisionReader {
     let bytes: Buffer;
     try {
       // `./name` resolves against the -C directory, not the repository root.
-      bytes = execFileSync('git', ['-C', dir, 'show', `${commit}:./${basename(file)}`], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: maxBytes + 1 });
+      bytes = childProcess().execFileSync('git', ['-C', dir, 'show', `${commit}:./${basename(file)}`], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: maxBytes + 1 });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '');
       if (/does not exist|exists on disk, but not in/.test(stderr)) throw new AbsentAtBaseError(`${path} does not exist at ${this.ref}`);
@@ -63,7 +74,7 @@ export class RevisionReader {
 /** A git command's trimmed output, or undefined when it fails (git missing included). */
 function git(dir: string, args: readonly string[]): string | undefined {
   try {
-    return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return childProcess().execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }

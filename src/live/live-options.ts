@@ -1,8 +1,8 @@
 // The flags of live mode (cilint lint --kube), kept here so that the CLI only wires them in.
-import type { Command } from 'commander';
+import type { FlagSpec } from '../cli/flags.js';
 import { UsageError } from '../errors.js';
 
-/** The live flags as commander parses them. */
+/** The live flags as parsed. */
 export interface LiveFlags {
   kube?: boolean;
   kubeconfig?: string;
@@ -11,15 +11,14 @@ export interface LiveFlags {
   timeout: string;
 }
 
-/** Add the live flags to a command. */
-export function withLiveOptions(command: Command): Command {
-  return command
-    .option('--kube', 'lint the running cluster: its cilium-config ConfigMap, cilium DaemonSet and nodes (read-only)')
-    .option('--kubeconfig <file>', 'with --kube: the kubeconfig (default: $KUBECONFIG, then ~/.kube/config)')
-    .option('--context <name>', 'with --kube: the kubeconfig context (default: the current context)')
-    .option('--namespace <namespace>', 'with --kube: the namespace Cilium is installed in', 'kube-system')
-    .option('--timeout <seconds>', 'with --kube: give up when one API request takes longer than this', '10');
-}
+/** The live flags of `cilint lint`. */
+export const LIVE_FLAGS: readonly FlagSpec[] = [
+  { flags: '--kube', description: 'lint the running cluster: its cilium-config ConfigMap, cilium DaemonSet and nodes (read-only)' },
+  { flags: '--kubeconfig <file>', description: 'with --kube: the kubeconfig (default: $KUBECONFIG, then ~/.kube/config)' },
+  { flags: '--context <name>', description: 'with --kube: the kubeconfig context (default: the current context)' },
+  { flags: '--namespace <namespace>', description: 'with --kube: the namespace Cilium is installed in', default: 'kube-system' },
+  { flags: '--timeout <seconds>', description: 'with --kube: give up when one API request takes longer than this', default: '10' },
+];
 
 /** The --timeout in seconds; --kubeconfig and --context mean nothing without --kube, so they are refused. */
 export function liveTimeout(flags: LiveFlags): number {

@@ -14,6 +14,7 @@ describe('the bundle', () => {
     ['explain', 'function explain('],
     ['inventory collect', 'function collectNode('],
     ['SARIF', 'function formatSarif('],
+    ['commander (a plain lint command line is read without it)', 'function runProgram('],
   ])('loads %s only when used', (_, definition) => {
     expect(chunksContaining(definition)).toHaveLength(1);
     expect(loadedAtStart()).not.toContain(definition);
@@ -29,6 +30,10 @@ describe('the bundle', () => {
 
   it('does not load the yaml library at start: our own reader reads common files, and the library is required when one needs it', () => {
     expect(loadedAtStart()).not.toContain('yaml.node.type');
+  });
+
+  it('does not load node:child_process at start: only --base runs git', () => {
+    expect(loadedAtStart()).not.toMatch(/from "(node:)?child_process"|require\("(node:)?child_process"\)/);
   });
 
   it('does not load node:crypto at start: SARIF and a stale rule check require it when needed', () => {
