@@ -36601,8 +36601,13 @@ function applyDecisions(findings, inputs) {
 }
 
 // src/changes/git-revision.ts
-import { execFileSync } from "node:child_process";
+import { createRequire as createRequire2 } from "node:module";
 import { basename, dirname as dirname5, resolve as resolve6 } from "node:path";
+var loadedChildProcess;
+function childProcess() {
+  loadedChildProcess ??= createRequire2(import.meta.url)("node:child_process");
+  return loadedChildProcess;
+}
 var BaseUnavailableError = class extends CilintError {
   name = "BaseUnavailableError";
 };
@@ -36622,7 +36627,7 @@ var RevisionReader = class {
     const commit = this.commitIn(dir, path);
     let bytes;
     try {
-      bytes = execFileSync("git", ["-C", dir, "show", `${commit}:./${basename(file)}`], { stdio: ["ignore", "pipe", "pipe"], maxBuffer: maxBytes + 1 });
+      bytes = childProcess().execFileSync("git", ["-C", dir, "show", `${commit}:./${basename(file)}`], { stdio: ["ignore", "pipe", "pipe"], maxBuffer: maxBytes + 1 });
     } catch (error2) {
       const stderr = String(error2.stderr ?? "");
       if (/does not exist|exists on disk, but not in/.test(stderr)) throw new AbsentAtBaseError(`${path} does not exist at ${this.ref}`);
@@ -36649,7 +36654,7 @@ var RevisionReader = class {
 };
 function git(dir, args) {
   try {
-    return execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return childProcess().execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return void 0;
   }
@@ -36991,10 +36996,10 @@ import { isAbsolute, posix, resolve as resolve8 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire2 } from "module";
+import { createRequire as createRequire3 } from "module";
 import { basename as basename2, dirname as dirname6, normalize, relative as relative5, resolve as resolve7, sep as sep4 } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
+var __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);

@@ -1,18 +1,13 @@
 // The process glue of the `cilint` binary: wire the CLI to stdout, stderr and the exit code.
 import { runCli } from './cli.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 /** True when colour suits this terminal: a TTY, unless NO_COLOR is set (FORCE_COLOR forces it). */
 function wantsColor(): boolean {
   if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
   if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
-  return process.stdout.isTTY === true;
+  return stdoutIsTerminal();
 }
-
-// A reader that stops early (`cilint … | head`) closes the pipe: stop quietly, as other CLIs do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') process.stderr.write(`cilint: cannot write the report: ${error.code ?? error.message}\n`);
-  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
-});
 
 // On newer Node the Kubernetes client (live mode) trips deprecation warnings (punycode DEP0040, url.parse
 // DEP0169) that a cilint user can do nothing about, and that break the one-line error contract. Other
@@ -24,7 +19,7 @@ process.on('warning', (warning: Error) => {
 });
 
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (text) => process.stderr.write(text),
   color: wantsColor(),
 });

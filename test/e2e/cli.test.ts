@@ -87,6 +87,41 @@ describe('output formats', () => {
   });
 });
 
+describe('standard output', () => {
+  // A report of ~1 MB, far more than a pipe holds, so that the writer meets a full or closed pipe.
+  const many = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cilint-stdout-'));
+    const files = Array.from({ length: 400 }, (_, i) => join(dir, `v${i}.yaml`));
+    for (const file of files) writeFileSync(file, readFileSync(join(root, 'examples/dsr-over-vxlan/values.yaml')));
+    return ['lint', ...files, '--format', 'json', '--cilium-version', '1.16'];
+  };
+
+  it('writes the whole report through a non-blocking pipe, waiting when it is full', () => {
+    const args = many();
+    const expected = cilint(...args);
+    expect(expected.stdout.length).toBeGreaterThan(500_000);
+    // A pipe set O_NONBLOCK, as a parent process may share it, read slowly.
+    const reader = 'import os,subprocess,sys,time\nr,w=os.pipe()\nos.set_blocking(w,False)\np=subprocess.Popen(sys.argv[1:],stdout=w,cwd=os.environ["ROOT"])\nos.close(w)\nout=b""\nwhile True:\n  time.sleep(0.001)\n  d=os.read(r,65536)\n  if not d: break\n  out+=d\nsys.stdout.buffer.write(out)\nsys.exit(p.wait())\n';
+    const run = spawnSync('python3', ['-c', reader, process.execPath, 'dist/cli.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1', ROOT: root } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(expected.status);
+    expect(run.stdout).toBe(expected.stdout);
+  });
+
+  it('stops quietly when the reader closes the pipe early (cilint … | head), keeping the exit status', () => {
+    const args = many();
+    const run = spawnSync('bash', ['-c', 'node dist/cli.js "$@" | head -c 10 >/dev/null; exit "${PIPESTATUS[0]}"', 'bash', ...args, '--fail-on', 'note'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${join(process.execPath, '..')}:${process.env['PATH'] ?? ''}` } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+  });
+
+  it('a report that cannot be written is one line and exit 2', () => {
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" dist/cli.js lint examples/dsr-over-vxlan/values.yaml > /dev/full`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toBe('cilint: cannot write the report: ENOSPC\n');
+    expect(run.status).toBe(2);
+  });
+});
+
 describe('inputs', () => {
   it('a comments-only values file is an empty release', () => {
     const run = cilint('lint', fixture('comments-only.yaml'), '--format', 'json');
