@@ -1,5 +1,7 @@
 // Build: precompile the JSON Schemas into standalone validators, then bundle the CLI with esbuild.
 // Validators are generated here rather than compiled at start-up, which costs ~50 ms per run.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,28 +43,70 @@ const jsonAsString = {
   },
 };
 
-// Chunks go to their own directory, emptied first, so that those of earlier builds do not pile up in dist/.
-rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
-const bundle = await build({
-  // The lint worker is an entry of its own: threads load it to lint chunks of many files (src/threads/).
-  entryPoints: { cli: join(root, 'src', 'main.ts'), 'lint-worker': join(root, 'src', 'threads', 'lint-worker.ts') },
-  outdir: join(root, 'dist'),
-  chunkNames: 'chunks/[name]-[hash]',
+const dist = join(root, 'dist');
+// Start from an empty dist/ but for the committed Action bundle: files of an earlier build must not linger.
+mkdirSync(dist, { recursive: true });
+for (const name of readdirSync(dist)) if (name !== 'action.js') rmSync(join(dist, name), { recursive: true, force: true });
+
+// The Kubernetes client (live mode only, 14 MB) stays out of the bundle, in a file of its own required when
+// live mode runs. The bundle requires it where the sources import it.
+const kubeClientApart = {
+  name: 'kube-client-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@kubernetes\/client-node$/ }, () => ({ path: './kube-client.cjs', external: true }));
+  },
+};
+await build({
+  stdin: { contents: "export * from '@kubernetes/client-node';", resolveDir: root, loader: 'js' },
+  outfile: join(dist, 'kube-client.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Bundled CommonJS (the validators, commander) may call require(); give ESM output one.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cilintRequire } from 'node:module';\nconst require = __cilintRequire(import.meta.url);" },
-  plugins: [jsonAsString],
-  // What each output file holds, for `npm run build -- --analyze`: what `cilint lint` loads is its start-up time.
+  logLevel: 'warning',
+});
+
+// The CLI as one CommonJS bundle, which the launchers compile with V8's code cache (src/launch/load-bundle.ts):
+// a start with the cache neither parses nor compiles it, so it may hold every command, loaded or not.
+const bundle = await build({
+  entryPoints: [join(root, 'src', 'bundle.ts')],
+  outfile: join(dist, 'cilint.cjs'),
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // A script has no import.meta: the launcher passes the bundle's URL. Dynamic imports become requires,
+  // which a script compiled by node:vm can make.
+  define: { 'import.meta.url': '__bundleUrl' },
+  supported: { 'dynamic-import': false },
+  plugins: [jsonAsString, kubeClientApart],
+  // What the bundle holds, for `npm run build -- --analyze`.
   metafile: true,
   logLevel: 'warning',
 });
 if (process.argv.includes('--analyze')) console.log(await analyzeMetafile(bundle.metafile));
+const code = bundle.outputFiles[0].contents;
+// Named by its content: a code cache is checked against its source's length only, so a new bundle gets a new name.
+const bundleName = `cilint-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.cjs`;
+writeFileSync(join(dist, bundleName), code);
+
+// The launchers: the binary, and the script of a lint thread. CommonJS, as dist/package.json declares: an
+// ES module would start Node's ES module loader, ~10 M instructions of every start.
+writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
+await build({
+  entryPoints: { cli: join(root, 'src', 'launch', 'cli.ts'), 'lint-worker': join(root, 'src', 'launch', 'lint-worker.ts') },
+  outdir: dist,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { CILINT_BUNDLE: JSON.stringify(bundleName) },
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
 // The binary must be executable however dist/ came to be: npm sets the bit only on files present at install.
-chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+chmodSync(join(dist, 'cli.js'), 0o755);
 
 // Store the checked rules as JSON beside the bundle: parsing ~150 YAML files was most of a cold start.
 const precompiler = join(root, 'node_modules', '.cache', 'cilint-precompile.mjs');
@@ -77,3 +121,7 @@ if (ruleTexts() !== before) {
   rmSync(join(root, 'dist', 'rules.json'));
   throw new Error('rules/ changed while the build read it: build again');
 }
+
+// Save the first code cache with a lint of the examples, so that it holds the functions a lint runs.
+const warmUp = spawnSync(process.execPath, [join(dist, 'cli.js'), 'lint', 'examples/dsr-over-vxlan/values.yaml', 'examples/aks-configmap/cilium-config.yaml', '--nodes', 'examples/nodes.yaml'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+if (warmUp.status !== 0 && warmUp.status !== 1) throw new Error(`the built CLI failed on the examples (${warmUp.status}): ${warmUp.stderr}`);

@@ -9,17 +9,20 @@ function wantsColor(): boolean {
   return stdoutIsTerminal();
 }
 
-// On newer Node the Kubernetes client (live mode) trips deprecation warnings (punycode DEP0040, url.parse
-// DEP0169) that a cilint user can do nothing about, and that break the one-line error contract. Other
-// warnings still show.
-const defaultWarningHandlers = process.listeners('warning');
-process.removeAllListeners('warning');
-process.on('warning', (warning: Error) => {
-  if (warning.name !== 'DeprecationWarning') for (const handler of defaultWarningHandlers) handler(warning);
-});
+/** Run `cilint` with the process's arguments, and set its exit code. */
+export async function main(): Promise<void> {
+  // On newer Node the Kubernetes client (live mode) trips deprecation warnings (punycode DEP0040, url.parse
+  // DEP0169) that a cilint user can do nothing about, and that break the one-line error contract. Other
+  // warnings still show.
+  const defaultWarningHandlers = process.listeners('warning');
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error) => {
+    if (warning.name !== 'DeprecationWarning') for (const handler of defaultWarningHandlers) handler(warning);
+  });
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: writeStdout,
-  stderr: (text) => process.stderr.write(text),
-  color: wantsColor(),
-});
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: writeStdout,
+    stderr: (text) => process.stderr.write(text),
+    color: wantsColor(),
+  });
+}

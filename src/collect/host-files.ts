@@ -34,7 +34,7 @@ export class HostFiles {
     }
   }
 
-  /** The last component of a symbolic link's target (`…/drivers/ixgbe` is ixgbe); undefined when there is no link. */
+  /** The last component of a symbolic link's target (`.../drivers/ixgbe` is ixgbe); undefined when there is no link. */
   linkName(path: string): string | undefined {
     try {
       return basename(readlinkSync(join(this.root, path)));

@@ -1,42 +1,39 @@
-// What a start of dist/cli.js loads: linting files must not pay for the features it does not use.
+// What the CLI's bundle holds, and what a start of dist/cli.js loads: linting files must not pay for the rest.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunksContaining, staticallyLoaded } from '../support/bundle.js';
-import { ROOT } from '../support/project.js';
-
-const loadedAtStart = (): string => [...staticallyLoaded()].map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
+import { bundleFile, loadsOf } from '../support/bundle.js';
 
 describe('the bundle', () => {
+  const bundle = () => readFileSync(bundleFile(), 'utf8');
+
+  it('holds neither the Kubernetes client (live mode requires dist/kube-client.cjs) nor the yaml library (required from node_modules when a file needs it)', () => {
+    expect(bundle()).not.toContain('KubeConfig = class');
+    expect(bundle()).not.toContain('yaml.node.type');
+    expect(bundle()).toContain('require("./kube-client.cjs")');
+  });
+
+  it('is ASCII only: esbuild copies comments inside expressions as written, and one other character makes V8 hold the whole source as UTF-16', () => {
+    const text = bundle();
+    const at = text.search(/[^\x00-\x7f]/);
+    expect(at < 0 ? '' : text.slice(Math.max(0, at - 60), at + 20)).toBe('');
+  });
+});
+
+describe('a start that lints files', () => {
+  const loads = loadsOf('lint', 'examples/dsr-over-vxlan/values.yaml', '--nodes', 'examples/nodes.yaml', '--format', 'json');
+
   it.each([
-    ['a config file', 'function loadConfig('],
-    ['live mode', 'function lintCluster('],
-    ['explain', 'function explain('],
-    ['inventory collect', 'function collectNode('],
-    ['SARIF', 'function formatSarif('],
-    ['commander (a plain lint command line is read without it)', 'function runProgram('],
-  ])('loads %s only when used', (_, definition) => {
-    expect(chunksContaining(definition)).toHaveLength(1);
-    expect(loadedAtStart()).not.toContain(definition);
+    ['child_process', 'only --base runs git'],
+    ['crypto', 'SARIF and a stale rule check hash'],
+    ['worker_threads', 'only thousands of files take threads'],
+    ['net', 'process.stdout would, for a pipe; the report is written with fs.writeSync'],
+    ['tty', 'the colour check would; it asks fstat'],
+    ['internal/modules/esm/module_job', 'the launchers are CommonJS, which spares Node its ES module loader'],
+  ])('does not load node:%s (%s)', (module) => {
+    expect(loads.builtins).not.toContain(module);
   });
 
-  it('loads only ASCII at start: esbuild copies comments inside expressions as written, and one other character makes V8 hold a whole file as UTF-16', () => {
-    for (const file of staticallyLoaded()) {
-      const text = readFileSync(join(ROOT, file), 'utf8');
-      const at = text.search(/[^\x00-\x7f]/);
-      expect(at < 0 ? '' : text.slice(Math.max(0, at - 60), at + 20), `${file} holds a character that is not ASCII`).toBe('');
-    }
-  });
-
-  it('does not load the yaml library at start: our own reader reads common files, and the library is required when one needs it', () => {
-    expect(loadedAtStart()).not.toContain('yaml.node.type');
-  });
-
-  it('does not load node:child_process at start: only --base runs git', () => {
-    expect(loadedAtStart()).not.toMatch(/from "(node:)?child_process"|require\("(node:)?child_process"\)/);
-  });
-
-  it('does not load node:crypto at start: SARIF and a stale rule check require it when needed', () => {
-    expect(loadedAtStart()).not.toMatch(/from "(node:)?crypto"/);
+  it('requires neither the Kubernetes client nor the yaml library', () => {
+    expect(loads.files.filter((file) => /kube-client|node_modules[\\/]yaml/.test(file))).toEqual([]);
   });
 });

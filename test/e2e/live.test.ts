@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { makeCertificates, node, realisticNode, startFakeApi, writeKubeconfig } from '../support/fake-kube-api.mjs';
 import type { Cluster, FakeApi } from '../support/fake-kube-api.mjs';
 import { validateReport, validateSarif } from '../support/schemas.js';
-import { chunksContaining, staticallyLoaded } from '../support/bundle.js';
+import { loadsOf } from '../support/bundle.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const tls = makeCertificates();
@@ -171,12 +171,9 @@ describe('cilint lint --kube', () => {
     expect(bigTcp[0]?.related).toContainEqual({ message: 'node spare', location: expect.objectContaining({ file: inventory, line: 4 }) });
   });
 
-  it('linting files never loads the client: it sits in a chunk reached only by a dynamic import', () => {
-    const [client, ...others] = chunksContaining('var KubeConfig = class');
-    expect(client).toBeDefined();
-    expect(others).toEqual([]);
-    expect(readFileSync(join(root, 'dist/cli.js'), 'utf8')).not.toContain('KubeConfig = class');
-    expect([...staticallyLoaded()]).not.toContain(client);
+  it('requires the client, from dist/kube-client.cjs, only in live mode', async () => {
+    expect(readFileSync(join(root, 'dist/kube-client.cjs'), 'utf8')).toContain('KubeConfig = class');
+    expect(loadsOf('lint', 'examples/dsr-over-vxlan/values.yaml').files.filter((file) => file.includes('kube-client'))).toEqual([]);
   });
 
   it('--cilium-version wins over the image tag', async () => {

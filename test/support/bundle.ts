@@ -1,30 +1,31 @@
-// What the built bundle loads: the files a start of dist/cli.js reads before it runs, and the chunks it may load later.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// The built CLI: its one bundle, and what a run of dist/cli.js loads.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT } from './project.js';
 
-const STATIC_IMPORT = /^(?:import|export)\s[^;]*?from\s*"(\.{1,2}\/[^"]+)";|^import\s*"(\.{1,2}\/[^"]+)";/gm;
-
-/** The bundle files (relative to the repository) that loading `entry` loads at once: it and its static imports, transitively. */
-export function staticallyLoaded(entry = 'dist/cli.js'): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(STATIC_IMPORT)) {
-      visit(relative(ROOT, join(ROOT, dirname(file), match[1] ?? match[2] ?? '')));
-    }
-  };
-  visit(entry);
-  return seen;
+/** dist/cilint-<hash>.cjs, the CLI's one bundle. */
+export function bundleFile(): string {
+  const [name, ...others] = readdirSync(join(ROOT, 'dist')).filter((file) => /^cilint-[0-9a-f]+\.cjs$/.test(file));
+  if (name === undefined || others.length > 0) throw new Error(`expected one bundle in dist/, found ${[name, ...others].join(', ')}`);
+  return join(ROOT, 'dist', name);
 }
 
-/** The chunks esbuild split off, relative to the repository. */
-export function chunks(): string[] {
-  return readdirSync(join(ROOT, 'dist', 'chunks')).map((name) => `dist/chunks/${name}`);
+/** What a run of dist/cli.js loaded: Node's own modules by name, and the files it required. */
+export interface Loads {
+  readonly builtins: readonly string[];
+  readonly files: readonly string[];
 }
 
-/** The chunks whose code contains a text. */
-export function chunksContaining(text: string): string[] {
-  return chunks().filter((file) => readFileSync(join(ROOT, file), 'utf8').includes(text));
+/** Run dist/cli.js with these arguments, from the repository, and record what it loads. */
+export function loadsOf(...args: string[]): Loads {
+  const record = join(mkdtempSync(join(tmpdir(), 'cilint-loads-')), 'loads.json');
+  const run = spawnSync(process.execPath, ['-r', join(ROOT, 'test/support/record-loads.cjs'), 'dist/cli.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CILINT_RECORD_LOADS: record },
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`cilint ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(readFileSync(record, 'utf8')) as Loads;
 }
