@@ -31115,6 +31115,12 @@ var RuleDefinitionError = class extends CilintError {
     super(`${file}${pointer ? ` at ${pointer}` : ""}: ${detail}`);
   }
 };
+function firstLineOf(error2) {
+  return (error2 instanceof Error ? error2.message : String(error2)).trim().split("\n")[0] ?? "";
+}
+function errorLine(error2) {
+  return error2 instanceof CilintError ? `cilint: ${error2.message}` : `cilint: internal error: ${firstLineOf(error2)}`;
+}
 
 // src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
@@ -31949,6 +31955,9 @@ function parseCiliumVersion(text3) {
   if (!SUPPORTED_MINORS.includes(minor)) return void 0;
   return { minor, parts, text: `${parts.join(".")}${match[4] ?? ""}` };
 }
+function unsupportedVersion(what, text3) {
+  return `unsupported ${what} "${text3}" (supported: ${SUPPORTED_MINORS.join(", ")})`;
+}
 function versionParts(text3) {
   if (!/^\d+(\.\d+)*$/.test(text3)) return void 0;
   return text3.split(".").map(Number);
@@ -31989,7 +31998,7 @@ function loadConfig(file, ruleIds) {
   const dir = dirname2(resolve3(file));
   const version2 = config["cilium-version"];
   if (version2 !== void 0 && !parseCiliumVersion(String(version2))) {
-    throw located(text3.path, root, "/cilium-version", `unsupported cilium-version "${String(version2)}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
+    throw located(text3.path, root, "/cilium-version", unsupportedVersion("cilium-version", String(version2)));
   }
   return {
     file: text3.path,
@@ -35500,6 +35509,7 @@ function show(value, absent) {
 }
 
 // src/report/finding.ts
+var FAIL_ON = ["error", "warning", "note", "none"];
 var RANK = { error: 3, warning: 2, note: 1 };
 function exitCodeFor(result, failOn) {
   if (failOn === "none") return 0;
@@ -36632,7 +36642,7 @@ var RevisionReader = class {
       const stderr = String(error2.stderr ?? "");
       if (/does not exist|exists on disk, but not in/.test(stderr)) throw new AbsentAtBaseError(`${path} does not exist at ${this.ref}`);
       if (error2.code === "ENOBUFS") throw new InputError(path, `at ${this.ref}: over the ${maxBytes}-byte limit (--max-file-size)`);
-      throw new BaseUnavailableError(`cannot read ${path} at ${this.ref}: ${firstLine2(stderr)}`);
+      throw new BaseUnavailableError(`cannot read ${path} at ${this.ref}: ${firstLineOf(stderr)}`);
     }
     if (bytes.length > maxBytes) throw new InputError(path, `at ${this.ref}: over the ${maxBytes}-byte limit (--max-file-size)`);
     return { path, text: decodeUtf8(bytes, `${path} at ${this.ref}`) };
@@ -36658,9 +36668,6 @@ function git(dir, args) {
   } catch {
     return void 0;
   }
-}
-function firstLine2(text3) {
-  return text3.trim().split("\n")[0] ?? "";
 }
 
 // src/changes/base-models.ts
@@ -37868,7 +37875,6 @@ function plural2(count, word) {
 }
 
 // src/action/run.ts
-var FAIL_ON = ["error", "warning", "note", "none"];
 async function runAction() {
   try {
     const workspace = process.env["GITHUB_WORKSPACE"];
@@ -37878,7 +37884,7 @@ async function runAction() {
     const config = loadConfigFor(inputs.config, process.cwd(), rules().map((rule) => rule.id));
     const versionText = inputs.ciliumVersion ?? config?.ciliumVersion ?? DEFAULT_MINOR;
     const version2 = parseCiliumVersion(versionText);
-    if (!version2) throw new UsageError(`unsupported cilium-version "${versionText}" (supported: ${SUPPORTED_MINORS.join(", ")})`);
+    if (!version2) throw new UsageError(unsupportedVersion("cilium-version", versionText));
     const files = expandFiles(inputs.files, process.cwd());
     const baseRef = pullRequestBase(process.env);
     if (files.length === 0 && inputs.values.length === 0 && inputs.configMaps.length === 0) {
@@ -37900,7 +37906,7 @@ async function runAction() {
       setFailed(`cilint: ${describeFailure(activeFindings(result.findings), inputs.failOn)}`);
     }
   } catch (error2) {
-    setFailed(oneLine(error2));
+    setFailed(errorLine(error2));
   }
 }
 async function report2(result, sarifFile, annotate2, notices) {
@@ -37944,11 +37950,6 @@ function describeFailure(active, failOn) {
   const warnings = active.filter((finding) => finding.level === "warning").length;
   const notes = active.length - errors - warnings;
   return `${errors} error(s), ${warnings} warning(s), ${notes} note(s); fail-on is ${failOn}`;
-}
-function oneLine(error2) {
-  if (error2 instanceof CilintError) return `cilint: ${error2.message}`;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return `cilint: internal error: ${message.split("\n")[0] ?? ""}`;
 }
 
 // src/action.ts

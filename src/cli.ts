@@ -1,5 +1,5 @@
 // The command-line shell: read the command line, run the command, and return ESLint's exit codes (0, 1, 2).
-import { CilintError } from './errors.js';
+import { errorLine } from './errors.js';
 import { parseLintArgs } from './cli/fast-lint-args.js';
 import { runLint } from './cli/lint-command.js';
 import type { LintFlags } from './cli/lint-command.js';
@@ -29,12 +29,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof CilintError) io.stderr(`cilint: ${error.message}\n`);
-  else {
-    // A bug, not a bad input: still one line, with the stack only on request.
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`cilint: internal error: ${message.split('\n')[0] ?? ''}\n`);
-    if (process.env['CILINT_DEBUG'] && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
-  }
+  io.stderr(`${errorLine(error)}\n`);
+  // A bug is still one line, with the stack only on request.
+  if (process.env['CILINT_DEBUG'] && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
   return 2;
 }

@@ -25,3 +25,13 @@ export class RuleDefinitionError extends CilintError {
     super(`${file}${pointer ? ` at ${pointer}` : ''}: ${detail}`);
   }
 }
+
+/** The first line of an error's message (or of any thrown value), for one-line reports. */
+export function firstLineOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).trim().split('\n')[0] ?? '';
+}
+
+/** How a run that failed says so, in one line: a CilintError's message, else an internal error's first line, never a stack. */
+export function errorLine(error: unknown): string {
+  return error instanceof CilintError ? `cilint: ${error.message}` : `cilint: internal error: ${firstLineOf(error)}`;
+}

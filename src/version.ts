@@ -27,6 +27,11 @@ export function parseCiliumVersion(text: string): CiliumVersion | undefined {
   return { minor: minor as Minor, parts, text: `${parts.join('.')}${match[4] ?? ''}` };
 }
 
+/** The message for a release cilint does not lint for: `what` names where it came from (a flag, an input, a key). */
+export function unsupportedVersion(what: string, text: string): string {
+  return `unsupported ${what} "${text}" (supported: ${SUPPORTED_MINORS.join(', ')})`;
+}
+
 /** Split a dotted version into numbers; missing components count as 0 when compared. */
 export function versionParts(text: string): number[] | undefined {
   if (!/^\d+(\.\d+)*$/.test(text)) return undefined;

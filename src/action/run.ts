@@ -3,20 +3,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as core from '@actions/core';
 import { loadConfigFor } from '../config/load-config.js';
-import { CilintError, UsageError } from '../errors.js';
+import { errorLine, UsageError } from '../errors.js';
 import { lint, rules } from '../lint.js';
-import { activeFindings, exitCodeFor } from '../report/finding.js';
+import { activeFindings, exitCodeFor, FAIL_ON } from '../report/finding.js';
 import type { FailOn, Finding, LintResult } from '../report/finding.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from '../version.js';
+import { DEFAULT_MINOR, parseCiliumVersion, unsupportedVersion } from '../version.js';
 import { planAnnotations } from './annotations.js';
 import { expandFiles } from './expand-files.js';
 import { readInputs } from './inputs.js';
 import { pullRequestBase } from './pr-base.js';
 import { formatSummary } from './summary.js';
-
-const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 
 /** Run the Action; every failure ends as core.setFailed with one line, never as a thrown exception. */
 export async function runAction(): Promise<void> {
@@ -29,7 +27,7 @@ export async function runAction(): Promise<void> {
     const config = loadConfigFor(inputs.config, process.cwd(), rules().map((rule) => rule.id));
     const versionText = inputs.ciliumVersion ?? config?.ciliumVersion ?? DEFAULT_MINOR;
     const version = parseCiliumVersion(versionText);
-    if (!version) throw new UsageError(`unsupported cilium-version "${versionText}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
+    if (!version) throw new UsageError(unsupportedVersion('cilium-version', versionText));
     const files = expandFiles(inputs.files, process.cwd());
     const baseRef = pullRequestBase(process.env);
     if (files.length === 0 && inputs.values.length === 0 && inputs.configMaps.length === 0) {
@@ -52,7 +50,7 @@ export async function runAction(): Promise<void> {
       core.setFailed(`cilint: ${describeFailure(activeFindings(result.findings), inputs.failOn as FailOn)}`);
     }
   } catch (error) {
-    core.setFailed(oneLine(error));
+    core.setFailed(errorLine(error));
   }
 }
 
@@ -100,11 +98,4 @@ function describeFailure(active: readonly Finding[], failOn: FailOn): string {
   const warnings = active.filter((finding) => finding.level === 'warning').length;
   const notes = active.length - errors - warnings;
   return `${errors} error(s), ${warnings} warning(s), ${notes} note(s); fail-on is ${failOn}`;
-}
-
-/** One line for the step's failure: a CilintError's message, or an internal error's first line, no stack. */
-function oneLine(error: unknown): string {
-  if (error instanceof CilintError) return `cilint: ${error.message}`;
-  const message = error instanceof Error ? error.message : String(error);
-  return `cilint: internal error: ${message.split('\n')[0] ?? ''}`;
 }

@@ -1,7 +1,7 @@
 // Read the files of a target as they were at a git revision (`git show <rev>:<path>`), for the change rules.
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
-import { CilintError, InputError } from '../errors.js';
+import { CilintError, firstLineOf, InputError } from '../errors.js';
 import { decodeUtf8, DEFAULT_MAX_FILE_BYTES, displayPath } from '../inputs/read-text.js';
 import type { TextFile } from '../inputs/read-text.js';
 
@@ -48,7 +48,7 @@ export class RevisionReader {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '');
       if (/does not exist|exists on disk, but not in/.test(stderr)) throw new AbsentAtBaseError(`${path} does not exist at ${this.ref}`);
       if ((error as NodeJS.ErrnoException).code === 'ENOBUFS') throw new InputError(path, `at ${this.ref}: over the ${maxBytes}-byte limit (--max-file-size)`);
-      throw new BaseUnavailableError(`cannot read ${path} at ${this.ref}: ${firstLine(stderr)}`);
+      throw new BaseUnavailableError(`cannot read ${path} at ${this.ref}: ${firstLineOf(stderr)}`);
     }
     if (bytes.length > maxBytes) throw new InputError(path, `at ${this.ref}: over the ${maxBytes}-byte limit (--max-file-size)`);
     return { path, text: decodeUtf8(bytes, `${path} at ${this.ref}`) };
@@ -78,8 +78,4 @@ function git(dir: string, args: readonly string[]): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
 }

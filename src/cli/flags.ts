@@ -2,6 +2,7 @@
 // the fast path parses them without loading commander (fast-lint-args.ts).
 import { DEFAULT_MAX_FILE_BYTES } from '../inputs/read-text.js';
 import { LIVE_FLAGS } from '../live/live-options.js';
+import { FAIL_ON } from '../report/finding.js';
 import { FORMATS } from '../report/formatters.js';
 import { DEFAULT_MINOR, SUPPORTED_MINORS } from '../version.js';
 
@@ -36,8 +37,6 @@ export function flagParts(spec: FlagSpec): FlagParts {
   const attribute = (negated ? name.slice(3) : name).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
   return { short: match[1], long: `--${name}`, takesValue: spec.flags.includes('<'), negated, attribute };
 }
-
-export const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 
 /** What to read, shared by lint and explain. */
 export const INPUT_FLAGS: readonly FlagSpec[] = [

@@ -11,13 +11,12 @@ import { rules } from '../lint.js';
 import type { LintOptions } from '../lint.js';
 import { liveTimeout } from '../live/live-options.js';
 import type { LiveFlags } from '../live/live-options.js';
-import { exitCodeFor } from '../report/finding.js';
+import { exitCodeFor, FAIL_ON } from '../report/finding.js';
 import type { FailOn, LintResult } from '../report/finding.js';
 import { format, parseFormat } from '../report/formatters.js';
 import { lintConcurrently, parseConcurrency } from '../threads/lint-concurrently.js';
-import { DEFAULT_MINOR, parseCiliumVersion, SUPPORTED_MINORS } from '../version.js';
+import { DEFAULT_MINOR, parseCiliumVersion, unsupportedVersion } from '../version.js';
 import type { CiliumVersion } from '../version.js';
-import { FAIL_ON } from './flags.js';
 
 /** The input flags (flags.ts INPUT_FLAGS) as parsed: what to read, shared by lint and explain. */
 export interface InputFlags {
@@ -57,9 +56,9 @@ export async function runLint(files: string[], parsed: LintFlags, given: (attrib
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, update: flags.updateBaseline === true };
   const base = flags.base === undefined ? undefined : { ref: flags.base, ifUnavailable: 'fail' as const };
   const decisions = { config: configFile, baseline, base };
-  liveTimeout(flags);
+  const timeoutSeconds = liveTimeout(flags);
   const concurrency = parseConcurrency(flags.concurrency);
-  const result = flags.kube ? await lintLive(files, flags, decisions) : await lintConcurrently({ ...lintOptions(files, flags), ...decisions }, concurrency);
+  const result = flags.kube ? await lintLive(files, flags, timeoutSeconds, decisions) : await lintConcurrently({ ...lintOptions(files, flags), ...decisions }, concurrency);
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(await format(result, formatName, { color }), flags.output, io);
   return exitCodeFor(result, flags.failOn as FailOn);
@@ -83,9 +82,9 @@ async function withConfigFile(flags: LintFlags, given: (attribute: string) => bo
 }
 
 /** Live mode (--kube): the cluster is an input, read first. */
-async function lintLive(files: string[], flags: LintFlags, decisions: Pick<LintOptions, 'config' | 'baseline' | 'base'>): Promise<LintResult> {
+async function lintLive(files: string[], flags: LintFlags, timeoutSeconds: number, decisions: Pick<LintOptions, 'config' | 'baseline' | 'base'>): Promise<LintResult> {
   const { lintCluster } = await import('../on-demand.js');
-  return lintCluster(flags, (ciliumVersion) => ({ ...lintOptions(files, { ...flags, ciliumVersion }, true), ...decisions }));
+  return lintCluster(flags, timeoutSeconds, (ciliumVersion) => ({ ...lintOptions(files, { ...flags, ciliumVersion }, true), ...decisions }));
 }
 
 /** Check the input flags and turn them into lint()'s options; in live mode (--kube) the cluster is an input. */
@@ -111,7 +110,7 @@ function ciliumVersion(flag: string | undefined, chart: LocalChart | undefined):
   const version = parseCiliumVersion(text);
   if (!version) {
     const from = flag === undefined ? `the chart in ${chart?.dir ?? ''} is version` : '--cilium-version';
-    throw new UsageError(`unsupported ${from} "${text}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
+    throw new UsageError(unsupportedVersion(from, text));
   }
   const chartMinor = chart?.version === undefined ? undefined : parseCiliumVersion(chart.version)?.minor;
   if (flag !== undefined && chartMinor !== undefined && chartMinor !== version.minor) {

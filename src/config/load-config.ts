@@ -11,7 +11,7 @@ import type { PNode } from '../inputs/yaml-tree.js';
 import type { FailOn } from '../report/finding.js';
 import type { CilintConfig, Override, RuleSetting, RuleSettings } from './config.js';
 import { findConfig } from './find-config.js';
-import { parseCiliumVersion, SUPPORTED_MINORS } from '../version.js';
+import { parseCiliumVersion, unsupportedVersion } from '../version.js';
 
 /** The file as written, before its paths are resolved. */
 interface ConfigFile {
@@ -53,7 +53,7 @@ export function loadConfig(file: string, ruleIds: readonly string[]): CilintConf
   const dir = dirname(resolve(file));
   const version = config['cilium-version'];
   if (version !== undefined && !parseCiliumVersion(String(version))) {
-    throw located(text.path, root, '/cilium-version', `unsupported cilium-version "${String(version)}" (supported: ${SUPPORTED_MINORS.join(', ')})`);
+    throw located(text.path, root, '/cilium-version', unsupportedVersion('cilium-version', String(version)));
   }
   return {
     file: text.path,

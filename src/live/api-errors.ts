@@ -1,5 +1,5 @@
 // Turn what a failed API request throws (HTTP status, timeout, network error) into one line for the user.
-import { CilintError } from '../errors.js';
+import { CilintError, firstLineOf } from '../errors.js';
 
 /** A Request names one read: its verb, resource and namespace, for the messages. */
 export interface Request {
@@ -31,7 +31,7 @@ export function describeFailure(error: unknown, request: Request, server: string
   }
   if (status !== undefined) return new CilintError(`${describe(request)}: the API server at ${server} answered ${status}${statusMessage(error)}`);
   const code = (error as { code?: unknown } | null)?.code;
-  const reason = typeof code === 'string' ? code : firstLine(error);
+  const reason = typeof code === 'string' ? code : firstLineOf(error);
   return new CilintError(`cannot reach the API server at ${server}: ${reason}`);
 }
 
@@ -57,9 +57,5 @@ function statusMessage(error: unknown): string {
     }
   }
   const message = (body as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? `: ${message.split('\n')[0] ?? ''}` : '';
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return typeof message === 'string' ? `: ${firstLineOf(message)}` : '';
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { CilintError, UsageError } from '../errors.js';
+import { CilintError, firstLineOf, UsageError } from '../errors.js';
 
 /** The client library's module, loaded by the caller only in live mode. */
 export type KubeClient = typeof import('@kubernetes/client-node');
@@ -31,7 +31,7 @@ export function loadKubeconfig(k8s: KubeClient, request: KubeconfigRequest, env:
     try {
       one.loadFromFile(file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : firstLine(error);
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : firstLineOf(error);
       throw new CilintError(`${file}: cannot read the kubeconfig: ${reason}`);
     }
     if (one !== config) mergeFirstWins(config, one);
@@ -58,8 +58,4 @@ function mergeFirstWins(config: KubeConfig, later: KubeConfig): void {
   for (const user of later.users) if (!config.getUser(user.name)) config.addUser(user);
   for (const context of later.contexts) if (!config.getContextObject(context.name)) config.addContext(context);
   if (!config.currentContext && later.currentContext) config.setCurrentContext(later.currentContext);
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -1,5 +1,5 @@
 // Live mode: load the Kubernetes client, read the cluster, lint it with lint(), and locate findings at resources.
-import { CilintError } from '../errors.js';
+import { CilintError, firstLineOf } from '../errors.js';
 import { lint } from '../lint.js';
 import type { LintOptions } from '../lint.js';
 import type { LintResult } from '../report/finding.js';
@@ -7,18 +7,21 @@ import { parseCiliumVersion, SUPPORTED_MINORS } from '../version.js';
 import { clusterInputs } from './cluster-inputs.js';
 import { versionFromImage } from './image-version.js';
 import type { KubeClient } from './kubeconfig.js';
-import { liveTimeout } from './live-options.js';
 import type { LiveFlags } from './live-options.js';
 import { readCluster } from './read-cluster.js';
 import type { ClusterState } from './read-cluster.js';
 import { relocate } from './relocate.js';
 
 /**
- * Lint the cluster the kubeconfig points at. `optionsFor` turns the Cilium version (--cilium-version, else
- * the cilium DaemonSet's image tag) into lint()'s options for the other inputs (-f values for drift, --nodes).
+ * Lint the cluster the kubeconfig points at, each request bounded by `timeoutSeconds` (--timeout, checked by
+ * the caller). `optionsFor` turns the Cilium version (--cilium-version, else the cilium DaemonSet's image
+ * tag) into lint()'s options for the other inputs (-f values for drift, --nodes).
  */
-export async function lintCluster(flags: LiveFlags & { ciliumVersion?: string }, optionsFor: (ciliumVersion: string) => LintOptions): Promise<LintResult> {
-  const timeoutSeconds = liveTimeout(flags);
+export async function lintCluster(
+  flags: LiveFlags & { ciliumVersion?: string },
+  timeoutSeconds: number,
+  optionsFor: (ciliumVersion: string) => LintOptions,
+): Promise<LintResult> {
   const k8s = await loadClient();
   const state = await readCluster(k8s, { file: flags.kubeconfig, context: flags.context, namespace: flags.namespace, timeoutSeconds });
   const options = optionsFor(flags.ciliumVersion ?? versionOf(state));
@@ -27,12 +30,12 @@ export async function lintCluster(flags: LiveFlags & { ciliumVersion?: string },
   return relocate(lint({ ...options, cluster }), cluster.configMap.resource, nodes);
 }
 
-/** The client is loaded here only, so that linting files never pays for it (esbuild puts it in its own chunk). */
+/** The client is loaded here only, so that linting files never pays for it (the build keeps it in dist/kube-client.cjs). */
 async function loadClient(): Promise<KubeClient> {
   try {
     return await import('@kubernetes/client-node');
   } catch (error) {
-    throw new CilintError(`cannot load @kubernetes/client-node: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`);
+    throw new CilintError(`cannot load @kubernetes/client-node: ${firstLineOf(error)}`);
   }
 }
 

@@ -76,8 +76,11 @@ export interface LintResult {
   readonly notices?: readonly string[];
 }
 
+/** The thresholds of --fail-on (the Action's fail-on), most severe first. */
+export const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
+
 /** The threshold of --fail-on. */
-export type FailOn = Level | 'none';
+export type FailOn = (typeof FAIL_ON)[number];
 
 const RANK: Readonly<Record<Level, number>> = { error: 3, warning: 2, note: 1 };
 
