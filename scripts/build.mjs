@@ -80,6 +80,10 @@ const bundle = await build({
   // which a script compiled by node:vm can make.
   define: { 'import.meta.url': '__bundleUrl' },
   supported: { 'dynamic-import': false },
+  // Every start reads the source whole, cache or not: without blanks and comments it is a third smaller,
+  // ~17 M instructions fewer. Names stay, for readable stacks (CILINT_DEBUG).
+  minifyWhitespace: true,
+  minifySyntax: true,
   plugins: [jsonAsString, kubeClientApart],
   // What the bundle holds, for `npm run build -- --analyze`.
   metafile: true,

@@ -23,8 +23,9 @@ export interface LoadedBundle {
 export function loadBundle(): LoadedBundle {
   const file = join(__dirname, CILINT_BUNDLE);
   // V8 checks a cache against its own version and flags, but the source only by its length: the bundle's
-  // name changes with its content, and each V8 version gets a cache of its own.
-  const cacheFile = `${file}.v8-${process.versions.v8}.cache`;
+  // name changes with its content, and each V8 version and set of Node options gets a cache of its own, so
+  // that runs with different flags (NODE_OPTIONS in CI, a profiler) do not keep replacing each other's.
+  const cacheFile = `${file}.v8-${process.versions.v8}${optionsKey()}.cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -44,6 +45,15 @@ export function loadBundle(): LoadedBundle {
       if (!cacheUsed) writeQuietly(cacheFile, script.createCachedData());
     },
   };
+}
+
+/** A short key for the options this Node runs with, or '' without any: FNV-1a, as node:crypto costs a start. */
+function optionsKey(): string {
+  const options = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].join(' ').trim();
+  if (options === '') return '';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < options.length; i++) hash = Math.imul(hash ^ options.charCodeAt(i), 0x01000193);
+  return `-${(hash >>> 0).toString(16)}`;
 }
 
 /**

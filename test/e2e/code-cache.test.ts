@@ -19,14 +19,14 @@ function packageCopy(): string {
   return copy;
 }
 
-function run(copy: string, node = process.execPath): { status: number | null; stdout: string; stderr: string } {
-  const { status, stdout, stderr } = spawnSync(node, [join(copy, 'dist/cli.js'), ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(copy: string, node = process.execPath, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const { status, stdout, stderr } = spawnSync(node, [join(copy, 'dist/cli.js'), ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status, stdout, stderr };
 }
 
 const caches = (copy: string): string[] => readdirSync(join(copy, 'dist')).filter((name) => name.endsWith('.cache')).sort();
 /** This Node's cache (the repository's dist/ may hold another's too: `npm exec` runs the bin on the Node 24 dev dependency). */
-const ours = (copy: string): string[] => caches(copy).filter((name) => name.includes(`.v8-${process.versions.v8}.`));
+const ours = (copy: string): string[] => caches(copy).filter((name) => name.endsWith(`.v8-${process.versions.v8}.cache`));
 /** A file's identity: a cache saved again is a new file (written aside, then renamed over). */
 const identity = (file: string): string => `${statSync(file).ino}:${statSync(file).mtimeMs}`;
 
@@ -72,5 +72,21 @@ describe('the code cache', () => {
     expect(run(copy, NODE24)).toEqual(reference);
     expect(caches(copy)).toHaveLength(2);
     expect(identity(join(copy, 'dist', cache ?? ''))).toBe(before);
+  });
+
+  it('is kept per set of Node options: a run with other V8 flags saves its own, and each stays in use', () => {
+    const copy = packageCopy();
+    const [cache] = ours(copy);
+    const before = identity(join(copy, 'dist', cache ?? ''));
+    const flagged = { NODE_OPTIONS: '--max-semi-space-size=8' };
+    const existing = new Set(caches(copy));
+    expect(run(copy, process.execPath, flagged)).toEqual(reference);
+    const theirs = caches(copy).filter((name) => !existing.has(name));
+    expect(theirs).toHaveLength(1);
+    const saved = identity(join(copy, 'dist', theirs[0] ?? ''));
+    expect(run(copy)).toEqual(reference);
+    expect(run(copy, process.execPath, flagged)).toEqual(reference);
+    expect(identity(join(copy, 'dist', cache ?? ''))).toBe(before);
+    expect(identity(join(copy, 'dist', theirs[0] ?? ''))).toBe(saved);
   });
 });
