@@ -36159,9 +36159,18 @@ function annotate(text3, source) {
 }
 
 // src/rules/precompiled-rules.ts
-import { createRequire } from "node:module";
 import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import { join as join3 } from "node:path";
+
+// src/require-lazily.ts
+import { createRequire } from "node:module";
+var requireHere;
+function requireLazily(specifier) {
+  requireHere ??= createRequire(import.meta.url);
+  return requireHere(specifier);
+}
+
+// src/rules/precompiled-rules.ts
 var precompiledFile = () => join3(packageRoot(), "dist", "rules.json");
 function storedRule({ rule }) {
   return { ...rule, patterns: new Map(rule.patterns.map((source) => [source, new RegExp(source)])) };
@@ -36183,9 +36192,8 @@ function readPrecompiled(file, directory, files) {
   };
   return stored.every(unchanged) ? stored : void 0;
 }
-var requireBuiltin = createRequire(import.meta.url);
 function sha1(text3) {
-  const { createHash: createHash2 } = requireBuiltin("node:crypto");
+  const { createHash: createHash2 } = requireLazily("node:crypto");
   return createHash2("sha1").update(text3).digest("hex");
 }
 
@@ -36611,13 +36619,8 @@ function applyDecisions(findings, inputs) {
 }
 
 // src/changes/git-revision.ts
-import { createRequire as createRequire2 } from "node:module";
 import { basename, dirname as dirname5, resolve as resolve6 } from "node:path";
-var loadedChildProcess;
-function childProcess() {
-  loadedChildProcess ??= createRequire2(import.meta.url)("node:child_process");
-  return loadedChildProcess;
-}
+var childProcess = () => requireLazily("node:child_process");
 var BaseUnavailableError = class extends CilintError {
   name = "BaseUnavailableError";
 };
@@ -37003,10 +37006,10 @@ import { isAbsolute, posix, resolve as resolve8 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire3 } from "module";
+import { createRequire as createRequire2 } from "module";
 import { basename as basename2, dirname as dirname6, normalize, relative as relative5, resolve as resolve7, sep as sep4 } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
+var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);

@@ -1,20 +1,15 @@
 // Read the files of a target as they were at a git revision (`git show <rev>:<path>`), for the change rules.
-import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { CilintError, firstLineOf, InputError } from '../errors.js';
 import { decodeUtf8, DEFAULT_MAX_FILE_BYTES, displayPath } from '../inputs/read-text.js';
 import type { TextFile } from '../inputs/read-text.js';
-
-let loadedChildProcess: typeof import('node:child_process') | undefined;
+import { requireLazily } from '../require-lazily.js';
 
 /**
- * node:child_process, loaded on first use: a run without --base never runs git, and loading it (with the
+ * node:child_process, required on first use: a run without --base never runs git, and loading it (with the
  * net and stream modules it pulls in) was ~10 M instructions of every start.
  */
-function childProcess(): typeof import('node:child_process') {
-  loadedChildProcess ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-  return loadedChildProcess;
-}
+const childProcess = (): typeof import('node:child_process') => requireLazily('node:child_process');
 
 /** The base revision cannot be read at all: not a git repository, a shallow clone without it, or no such revision. */
 export class BaseUnavailableError extends CilintError {

@@ -1,8 +1,8 @@
 // dist/rules.json: the rule files as the build parsed and checked them, used for as long as the files are unchanged.
-import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { requireLazily } from '../require-lazily.js';
 import type { Rule } from './rule-definition.js';
 
 /** One rule file as the build stores it: its name, its size and a hash of its text (to tell it is unchanged), and the rule. */
@@ -64,11 +64,8 @@ export function readPrecompiled(file: string, directory: string, files: readonly
   return stored.every(unchanged) ? stored : undefined;
 }
 
-// Required when first needed, not imported: a run whose rule files all pass the time test never hashes,
-// and loading node:crypto is a noticeable part of a cold start.
-const requireBuiltin = createRequire(import.meta.url);
-
+// node:crypto is required when first needed: a run whose rule files all pass the time test never hashes.
 function sha1(text: string): string {
-  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto');
+  const { createHash } = requireLazily('node:crypto');
   return createHash('sha1').update(text).digest('hex');
 }

@@ -6,12 +6,12 @@
 // took longer on two threads than on one, 10,000 files about a fifth less time. So `auto` splits only from
 // 2,000 files. The merged result is the one a single thread gives.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { CilintError, UsageError } from '../errors.js';
 import { analyse, lint, resultOf } from '../lint.js';
 import type { Analysis, LintOptions } from '../lint.js';
 import { packageRoot } from '../package-root.js';
+import { requireLazily } from '../require-lazily.js';
 import type { LintResult } from '../report/finding.js';
 import type { WorkerAnswer, WorkerRequest } from './worker-protocol.js';
 
@@ -37,7 +37,11 @@ export function parseConcurrency(text: string): Concurrency {
 export function threadCount(options: LintOptions, concurrency: Concurrency): number {
   if (concurrency === 'off' || !splittable(options)) return 1;
   const files = options.files.length;
-  if (concurrency === 'auto') return Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
+  if (concurrency === 'auto') {
+    const wanted = Math.min(MAX_AUTO_THREADS, Math.floor(files / MIN_FILES_PER_THREAD));
+    // node:os only when threads are in question: a lint of a few files never loads it.
+    return wanted < 2 ? 1 : Math.min(wanted, requireLazily('node:os').availableParallelism());
+  }
   return Math.max(1, Math.min(concurrency, files));
 }
 

@@ -26,6 +26,7 @@ describe('a start that lints files', () => {
     ['child_process', 'only --base runs git'],
     ['crypto', 'SARIF and a stale rule check hash'],
     ['worker_threads', 'only thousands of files take threads'],
+    ['os', 'only thousands of files ask for the number of cores'],
     ['net', 'process.stdout would, for a pipe; the report is written with fs.writeSync'],
     ['tty', 'the colour check would; it asks fstat'],
     ['internal/modules/esm/module_job', 'the launchers are CommonJS, which spares Node its ES module loader'],
