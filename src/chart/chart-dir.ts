@@ -23,7 +23,7 @@ export function readChart(dir: string, maxFileBytes?: number): LocalChart {
   const valuesFile = join(dir, 'values.yaml');
   if (!existsSync(valuesFile)) throw new InputError(valuesFile, 'not found: --chart must name an unpacked Cilium chart (helm pull cilium/cilium --untar)');
   const { defaults, paths } = chartValuePaths(dir, maxFileBytes);
-  return { dir, version: chartVersion(dir, maxFileBytes), defaults, keys: new HelmKeySet(paths) };
+  return { dir, version: chartVersion(dir, maxFileBytes), defaults, keys: HelmKeySet.of(paths) };
 }
 
 /**

@@ -3,44 +3,103 @@ import { SUPPORTED_MINORS } from '../version.js';
 import type { Minor } from '../version.js';
 import data from './chart-keys.json' with { type: 'json' };
 
-/** A HelmKeySet is the value paths one chart knows, with each map's children for suggestions. */
-export class HelmKeySet {
-  private readonly paths: ReadonlySet<string>;
-  private readonly childrenOf = new Map<string, string[]>();
+/**
+ * Keys sorted by UTF-16 code unit, each with a bit mask of the releases that know it. Searched by bisection:
+ * building a set or an object of the ~2,000 keys was a measurable part of every start.
+ */
+class SortedKeys {
+  readonly keys: readonly string[];
+  private readonly masks: readonly number[];
 
-  constructor(paths: ReadonlySet<string>) {
-    this.paths = paths;
-    for (const path of paths) {
-      const dot = path.lastIndexOf('.');
-      const parent = dot < 0 ? '' : path.slice(0, dot);
-      const children = this.childrenOf.get(parent) ?? [];
-      children.push(path.slice(dot + 1));
-      this.childrenOf.set(parent, children);
+  constructor(keys: readonly string[], masks: readonly number[]) {
+    this.keys = keys;
+    this.masks = masks;
+  }
+
+  /** The index of the first key not below `key` (keys.length when there is none). */
+  lowerBound(key: string): number {
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.keys[middle] ?? '') < key) low = middle + 1;
+      else high = middle;
     }
+    return low;
   }
 
-  has(path: string): boolean {
-    return this.paths.has(path);
+  /** The key's mask, 0 for a key no release knows. */
+  maskOf(key: string): number {
+    const at = this.lowerBound(key);
+    return this.keys[at] === key ? (this.masks[at] ?? 0) : 0;
   }
 
-  /** The known keys directly beneath a path ('' for the top level). */
-  children(parent: string): readonly string[] {
-    return this.childrenOf.get(parent) ?? [];
+  maskAt(index: number): number {
+    return this.masks[index] ?? 0;
   }
 }
 
-const helmMasks = data.helmValues as Readonly<Record<string, number>>;
-const configMasks = data.configKeys as Readonly<Record<string, number>>;
+/** A HelmKeySet is the value paths one chart knows, with each map's children for suggestions. */
+export class HelmKeySet {
+  private readonly sorted: SortedKeys;
+  private readonly bit: number;
+
+  private constructor(sorted: SortedKeys, bit: number) {
+    this.sorted = sorted;
+    this.bit = bit;
+  }
+
+  /** The paths of one chart (a --chart directory). */
+  static of(paths: Iterable<string>): HelmKeySet {
+    const keys = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return new HelmKeySet(new SortedKeys(keys, keys.map(() => 1)), 1);
+  }
+
+  /** The paths the chart of one release knows, from the built-in masks. */
+  static release(sorted: SortedKeys, bit: number): HelmKeySet {
+    return new HelmKeySet(sorted, bit);
+  }
+
+  has(path: string): boolean {
+    return (this.sorted.maskOf(path) & this.bit) !== 0;
+  }
+
+  /** True when the chart knows a key directly beneath this path. */
+  hasChildren(parent: string): boolean {
+    return this.directChildren(parent, 1).length > 0;
+  }
+
+  /** The known keys directly beneath a path ('' for the top level). */
+  children(parent: string): string[] {
+    return this.directChildren(parent, Infinity);
+  }
+
+  /**
+   * Up to `limit` known keys directly beneath `parent`: the last segment of known paths `parent.<key>`. The
+   * paths beneath it are contiguous in sorted order, and the direct ones come early among them.
+   */
+  private directChildren(parent: string, limit: number): string[] {
+    const prefix = parent === '' ? '' : `${parent}.`;
+    const children: string[] = [];
+    for (let at = this.sorted.lowerBound(prefix); children.length < limit && this.sorted.keys[at]?.startsWith(prefix); at++) {
+      const rest = (this.sorted.keys[at] ?? '').slice(prefix.length);
+      if (!rest.includes('.') && (this.sorted.maskAt(at) & this.bit) !== 0) children.push(rest);
+    }
+    return children;
+  }
+}
+
+const helmKeys = new SortedKeys(data.helmValues.keys, data.helmValues.masks);
+const configKeys = new SortedKeys(data.configKeys.keys, data.configKeys.masks);
 const builtIn = new Map<Minor, HelmKeySet>();
 
-const minorsOf = (mask: number | undefined): Minor[] => (mask === undefined ? [] : SUPPORTED_MINORS.filter((_, index) => (mask & (1 << index)) !== 0));
+const minorsOf = (mask: number): Minor[] => SUPPORTED_MINORS.filter((_, index) => (mask & (1 << index)) !== 0);
 
 /** The value paths of the chart of one release, as cilint ships them. */
 export function builtInHelmKeys(minor: Minor): HelmKeySet {
   let keys = builtIn.get(minor);
   if (!keys) {
-    const bit = 1 << SUPPORTED_MINORS.indexOf(minor);
-    keys = new HelmKeySet(new Set(Object.keys(helmMasks).filter((path) => ((helmMasks[path] ?? 0) & bit) !== 0)));
+    keys = HelmKeySet.release(helmKeys, 1 << SUPPORTED_MINORS.indexOf(minor));
     builtIn.set(minor, keys);
   }
   return keys;
@@ -48,15 +107,15 @@ export function builtInHelmKeys(minor: Minor): HelmKeySet {
 
 /** The releases whose chart knows a value path. */
 export function helmValueReleases(path: string): Minor[] {
-  return Object.hasOwn(helmMasks, path) ? minorsOf(helmMasks[path]) : [];
+  return minorsOf(helmKeys.maskOf(path));
 }
 
 /** The releases whose chart writes a cilium-config key. */
 export function configKeyReleases(key: string): Minor[] {
-  return Object.hasOwn(configMasks, key) ? minorsOf(configMasks[key]) : [];
+  return minorsOf(configKeys.maskOf(key));
 }
 
 /** Every cilium-config key some chart writes. */
 export function chartConfigKeys(): readonly string[] {
-  return Object.keys(configMasks);
+  return configKeys.keys;
 }

@@ -43,7 +43,7 @@ export function auditHelmValues(values: VMap, keys: HelmKeySet, reader: HelmRead
         continue;
       }
       if (keys.has(path)) {
-        if (entry.value.kind === 'map' && !FREE_FORM.test(key) && keys.children(path).length > 0) walk(entry.value, path);
+        if (entry.value.kind === 'map' && !FREE_FORM.test(key) && keys.hasChildren(path)) walk(entry.value, path);
         continue;
       }
       const issue = unknownHelmValue(path, entry.value, keys, reader.minor);
