@@ -1,7 +1,9 @@
 // What the CLI's bundle holds, and what a start of dist/cli.js loads: linting files must not pay for the rest.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFile, loadsOf } from '../support/bundle.js';
+import { ROOT } from '../support/project.js';
 
 describe('the bundle', () => {
   const bundle = () => readFileSync(bundleFile(), 'utf8');
@@ -12,8 +14,11 @@ describe('the bundle', () => {
     expect(bundle()).toContain('require("./kube-client.cjs")');
   });
 
-  it('is ASCII only: esbuild copies comments inside expressions as written, and one other character makes V8 hold the whole source as UTF-16', () => {
-    const text = bundle();
+  it.each([
+    ['the bundle', bundleFile],
+    ['dist/rules.json', () => join(ROOT, 'dist/rules.json')],
+  ])('%s is ASCII only: one other character makes V8 hold the whole text as UTF-16 and read it on a slower path', (_, file) => {
+    const text = readFileSync(file(), 'utf8');
     const at = text.search(/[^\x00-\x7f]/);
     expect(at < 0 ? '' : text.slice(Math.max(0, at - 60), at + 20)).toBe('');
   });
