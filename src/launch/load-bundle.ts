@@ -1,6 +1,6 @@
 // Load the CLI's one CommonJS bundle with V8's code cache. With the cache, a start neither parses nor compiles
-// the bundle's ~700 KB of JavaScript, not even the functions a lint calls (the cache is saved after a run,
-// so it holds them too): that was a quarter of what a cold lint added to Node's own start.
+// the bundle, not even the functions a lint calls (the cache is saved after a run, so it holds them too):
+// that was a quarter of what a cold lint added to Node's own start.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,8 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import type * as Bundle from '../bundle.js';
 
-/** The bundle beside this launcher, named with a hash of its content: set by scripts/build.mjs. The launchers
- * are CommonJS (dist/package.json says so), which spares a start Node's ES module loader. */
+/**
+ * The bundle beside this launcher, named with a hash of its content: set by scripts/build.mjs. The launchers
+ * are CommonJS (dist/package.json says so), which spares a start Node's ES module loader.
+ */
 declare const CILINT_BUNDLE: string;
 
 /** The bundle's exports, and how to save a code cache for the next start. */
