@@ -172,7 +172,7 @@ export async function liveBench({ cli, ms, rounds = Math.max(5, Math.round(Numbe
 
 // Run alone: `node bench/live.mjs` (after `npm run build`).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+  const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
   const ms = (seconds) => (seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(2)} s`);
   const [measure, result, target, met] = await liveBench({ cli, ms });
   console.log(`| ${measure} | ${result} | ${target} | ${met ? 'yes' : '**no**'} |`);

@@ -95,9 +95,8 @@ const code = bundle.outputFiles[0].contents;
 const bundleName = `cilint-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.cjs`;
 writeFileSync(join(dist, bundleName), code);
 
-// The launchers: the binary, and the script of a lint thread. CommonJS, as dist/package.json declares: an
-// ES module would start Node's ES module loader, ~10 M instructions of every start.
-writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
+// The launchers: the binary, and the script of a lint thread. CommonJS (.cjs): an ES module would start
+// Node's ES module loader, ~10 M instructions of every start.
 await build({
   entryPoints: { cli: join(root, 'src', 'launch', 'cli.ts'), 'lint-worker': join(root, 'src', 'launch', 'lint-worker.ts') },
   outdir: dist,
@@ -105,12 +104,13 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  outExtension: { '.js': '.cjs' },
   define: { CILINT_BUNDLE: JSON.stringify(bundleName) },
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 });
 // The binary must be executable however dist/ came to be: npm sets the bit only on files present at install.
-chmodSync(join(dist, 'cli.js'), 0o755);
+chmodSync(join(dist, 'cli.cjs'), 0o755);
 
 // Store the checked rules as JSON beside the bundle: parsing ~150 YAML files was most of a cold start.
 const precompiler = join(root, 'node_modules', '.cache', 'cilint-precompile.mjs');
@@ -127,7 +127,7 @@ if (ruleTexts() !== before) {
 }
 
 // Save the first code cache with a lint of every example (values files and a ConfigMap, with nodes), so that
-// it holds the functions a lint runs.
+// it holds the functions a lint runs; without NODE_OPTIONS, which would key it to options users lack.
 const examples = ['dsr-over-vxlan/values.yaml', 'eks-native-routing/values.yaml', 'tuned-bare-metal/values.yaml', 'aks-configmap/cilium-config.yaml'].map((file) => `examples/${file}`);
-const warmUp = spawnSync(process.execPath, [join(dist, 'cli.js'), 'lint', ...examples, '--nodes', 'examples/nodes.yaml'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const warmUp = spawnSync(process.execPath, [join(dist, 'cli.cjs'), 'lint', ...examples, '--nodes', 'examples/nodes.yaml'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' } });
 if (warmUp.status !== 0 && warmUp.status !== 1) throw new Error(`the built CLI failed on the examples (${warmUp.status}): ${warmUp.stderr}`);

@@ -1,4 +1,4 @@
-// dist/cli.js, the `cilint` binary: run the CLI from its bundle, then save a code cache if it had none.
+// dist/cli.cjs, the `cilint` binary: run the CLI from its bundle, then save a code cache if it had none.
 import { loadBundle } from './load-bundle.js';
 
 const bundle = loadBundle();

@@ -54,7 +54,7 @@ function splittable(options: LintOptions): boolean {
 }
 
 function workerScript(): string {
-  return join(packageRoot(), 'dist', 'lint-worker.js');
+  return join(packageRoot(), 'dist', 'lint-worker.cjs');
 }
 
 /** Lint as lint() does, on up to `concurrency` threads. Throws the CilintError a single thread would throw. */

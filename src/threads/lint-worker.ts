@@ -4,7 +4,7 @@ import { CilintError } from '../errors.js';
 import { analyse } from '../lint.js';
 import type { WorkerAnswer, WorkerRequest } from './worker-protocol.js';
 
-/** The answer to one worker request; dist/lint-worker.js (src/launch/lint-worker.ts) posts it back. */
+/** The answer to one worker request; dist/lint-worker.cjs (src/launch/lint-worker.ts) posts it back. */
 export function answerLintRequest(request: WorkerRequest): WorkerAnswer {
   try {
     const chart = request.chartDir === undefined ? undefined : readChart(request.chartDir, request.maxFileBytes);

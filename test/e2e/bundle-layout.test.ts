@@ -1,4 +1,4 @@
-// What the CLI's bundle holds, and what a start of dist/cli.js loads: linting files must not pay for the rest.
+// What the CLI's bundle holds, and what a start of dist/cli.cjs loads: linting files must not pay for the rest.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

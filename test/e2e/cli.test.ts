@@ -1,4 +1,4 @@
-// End to end: spawn the built CLI (dist/cli.js) as users and other tools do, and check exit codes and output.
+// End to end: spawn the built CLI (dist/cli.cjs) as users and other tools do, and check exit codes and output.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const fixture = (name: string) => `test/fixtures/inputs/${name}`;
 
 function cilint(...args: string[]) {
-  const run = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -102,7 +102,7 @@ describe('standard output', () => {
     expect(expected.stdout.length).toBeGreaterThan(500_000);
     // A pipe set O_NONBLOCK, as a parent process may share it, read slowly.
     const reader = 'import os,subprocess,sys,time\nr,w=os.pipe()\nos.set_blocking(w,False)\np=subprocess.Popen(sys.argv[1:],stdout=w,cwd=os.environ["ROOT"])\nos.close(w)\nout=b""\nwhile True:\n  time.sleep(0.001)\n  d=os.read(r,65536)\n  if not d: break\n  out+=d\nsys.stdout.buffer.write(out)\nsys.exit(p.wait())\n';
-    const run = spawnSync('python3', ['-c', reader, process.execPath, 'dist/cli.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1', ROOT: root } });
+    const run = spawnSync('python3', ['-c', reader, process.execPath, 'dist/cli.cjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1', ROOT: root } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(expected.status);
     expect(run.stdout).toBe(expected.stdout);
@@ -110,13 +110,13 @@ describe('standard output', () => {
 
   it('stops quietly when the reader closes the pipe early (cilint … | head), keeping the exit status', () => {
     const args = many();
-    const run = spawnSync('bash', ['-c', 'node dist/cli.js "$@" | head -c 10 >/dev/null; exit "${PIPESTATUS[0]}"', 'bash', ...args, '--fail-on', 'note'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${join(process.execPath, '..')}:${process.env['PATH'] ?? ''}` } });
+    const run = spawnSync('bash', ['-c', 'node dist/cli.cjs "$@" | head -c 10 >/dev/null; exit "${PIPESTATUS[0]}"', 'bash', ...args, '--fail-on', 'note'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${join(process.execPath, '..')}:${process.env['PATH'] ?? ''}` } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
   });
 
   it('a report that cannot be written is one line and exit 2', () => {
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" dist/cli.js lint examples/dsr-over-vxlan/values.yaml > /dev/full`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" dist/cli.cjs lint examples/dsr-over-vxlan/values.yaml > /dev/full`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(run.stderr).toBe('cilint: cannot write the report: ENOSPC\n');
     expect(run.status).toBe(2);
   });

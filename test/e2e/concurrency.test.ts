@@ -12,7 +12,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'cilint-threads-'));
 
 function cilint(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -39,7 +39,7 @@ describe('--concurrency', () => {
   const files = inputs();
 
   it('gives byte for byte the report of one thread, in every format', () => {
-    expect(existsSync(join(root, 'dist/lint-worker.js'))).toBe(true);
+    expect(existsSync(join(root, 'dist/lint-worker.cjs'))).toBe(true);
     for (const format of ['json', 'sarif', 'text']) {
       const one = cilint('lint', ...files, '--nodes', 'nodes.yaml', '--format', format, '--concurrency', 'off');
       const three = cilint('lint', ...files, '--nodes', 'nodes.yaml', '--format', format, '--concurrency', '3');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const root = new URL('../../', import.meta.url).pathname;
-const cilint = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_NAME: '' } });
+const cilint = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.cjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_NAME: '' } });
 
 /** A node's filesystem: a kernel too old for IPv6 BIG TCP, an ena NIC, and PREEMPT_NONE. */
 function nodeRoot(kernel: string): string {

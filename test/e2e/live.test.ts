@@ -22,7 +22,7 @@ afterEach(async () => {
 /** Run the built CLI asynchronously: the fake server answers from this process, so it must not block. */
 function cilint(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['dist/cli.cjs', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });

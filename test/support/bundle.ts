@@ -1,4 +1,4 @@
-// The built CLI: its one bundle, and what a run of dist/cli.js loads.
+// The built CLI: its one bundle, and what a run of dist/cli.cjs loads.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,16 @@ export function bundleFile(): string {
   return join(ROOT, 'dist', name);
 }
 
-/** What a run of dist/cli.js loaded: Node's own modules by name, and the files it required. */
+/** What a run of dist/cli.cjs loaded: Node's own modules by name, and the files it required. */
 export interface Loads {
   readonly builtins: readonly string[];
   readonly files: readonly string[];
 }
 
-/** Run dist/cli.js with these arguments, from the repository, and record what it loads. */
+/** Run dist/cli.cjs with these arguments, from the repository, and record what it loads. */
 export function loadsOf(...args: string[]): Loads {
   const record = join(mkdtempSync(join(tmpdir(), 'cilint-loads-')), 'loads.json');
-  const run = spawnSync(process.execPath, ['-r', join(ROOT, 'test/support/record-loads.cjs'), 'dist/cli.js', ...args], {
+  const run = spawnSync(process.execPath, ['-r', join(ROOT, 'test/support/record-loads.cjs'), 'dist/cli.cjs', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CILINT_RECORD_LOADS: record },

@@ -25,9 +25,9 @@ export function repoFile(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8');
 }
 
-/** Run dist/cli.js in a directory, without colour. */
+/** Run dist/cli.cjs in a directory, without colour. */
 export function cilintIn(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.cjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
