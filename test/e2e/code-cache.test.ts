@@ -2,7 +2,7 @@
 // a change to what cilint reports. Each test runs a copy of the built package, so that the caches it deletes
 // or garbles are its own.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ function packageCopy(): string {
 }
 
 function run(copy: string, node = process.execPath, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const { status, stdout, stderr } = spawnSync(node, [join(copy, 'dist/cli.js'), ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const { status, stdout, stderr } = spawnSync(node, [join(copy, 'dist/cli.cjs'), ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status, stdout, stderr };
 }
 
@@ -62,6 +62,28 @@ describe('the code cache', () => {
     writeFileSync(file, 'not a code cache');
     expect(run(copy)).toEqual(reference);
     expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('when damaged (one byte changed), is rejected by its checksum and replaced, and the report is the same', () => {
+    const copy = packageCopy();
+    const [cache] = ours(copy);
+    const file = join(copy, 'dist', cache ?? '');
+    const bytes = readFileSync(file);
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    expect(run(copy)).toEqual(reference);
+    expect(readFileSync(file).equals(bytes)).toBe(false);
+    expect(run(copy)).toEqual(reference);
+  });
+
+  it('when it cannot be saved, the run still ends with its own report and status, and leaves nothing behind', () => {
+    const copy = packageCopy();
+    const [cache] = ours(copy);
+    const file = join(copy, 'dist', cache ?? '');
+    rmSync(file);
+    mkdirSync(file);
+    expect(run(copy)).toEqual(reference);
+    expect(readdirSync(join(copy, 'dist')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('is kept per V8 version: another Node saves its own beside it', () => {
