@@ -15,6 +15,7 @@ let pause: Int32Array | undefined;
  */
 export function writeStdout(text: string): void {
   if (closed) return;
+  if (process.platform === 'win32') return writeStream(text);
   const bytes = Buffer.from(text);
   let offset = 0;
   while (offset < bytes.length) {
@@ -34,6 +35,22 @@ export function writeStdout(text: string): void {
       throw new CilintError(`cannot write the report: ${code ?? String(error)}`);
     }
   }
+}
+
+/**
+ * On Windows, through process.stdout: only the stream converts text to UTF-16 for a console, and a report's
+ * symbols (✖, arrows, dashes) would show garbled without it. A closed pipe still stops quietly.
+ */
+function writeStream(text: string): void {
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      closed = true;
+      if (error.code === 'EPIPE') return;
+      process.stderr.write(`cilint: cannot write the report: ${error.code ?? error.message}\n`);
+      process.exitCode = 2;
+    });
+  }
+  process.stdout.write(text);
 }
 
 /**
