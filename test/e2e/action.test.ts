@@ -67,6 +67,13 @@ describe('the Action', () => {
     expect(run.status).toBe(0);
   });
 
+  it('runs from a built checkout too (npm ci, then uses: ./), beside the CLI\'s dist/ files', () => {
+    const run = runAction(tempProject({ 'values.yaml': HUBBLE_OFF }), { files: 'values.yaml', 'fail-on': 'warning' }, {}, 'built');
+    expect(run.stderr).toBe('');
+    expect(run.outputs).toMatchObject({ errors: '0', warnings: '1' });
+    expect(run.status).toBe(1);
+  });
+
   it('uses the .cilint.yaml of the workspace', () => {
     const workspace = tempProject({ '.cilint.yaml': 'rules: { hubble-disabled: error }\n', 'values.yaml': HUBBLE_OFF });
     const run = runAction(workspace, { files: 'values.yaml' });

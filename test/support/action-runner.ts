@@ -40,8 +40,12 @@ function actionCheckout(): string {
   return copy;
 }
 
-/** Run the Action in a workspace with the inputs given; the others get action.yml's defaults, as on a runner. */
-export function runAction(workspace: string, inputs: Readonly<Record<string, string>>, env: Readonly<Record<string, string>> = {}): ActionRun {
+/**
+ * Run the Action in a workspace with the inputs given; the others get action.yml's defaults, as on a runner.
+ * It runs from a checkout of the committed files, or with `from: 'built'` from this repository as built
+ * (`npm ci`, then `uses: ./`), beside the CLI's own dist/ files.
+ */
+export function runAction(workspace: string, inputs: Readonly<Record<string, string>>, env: Readonly<Record<string, string>> = {}, from: 'checkout' | 'built' = 'checkout'): ActionRun {
   const outputFile = join(workspace, '.github-output');
   const summaryFile = join(workspace, '.github-step-summary');
   writeFileSync(outputFile, '');
@@ -57,7 +61,7 @@ export function runAction(workspace: string, inputs: Readonly<Record<string, str
   };
   for (const [name, spec] of Object.entries(action.inputs)) variables[inputVariable(name)] = inputs[name] ?? spec.default ?? '';
   for (const name of Object.keys(inputs)) if (!(name in action.inputs)) throw new Error(`action.yml has no input ${name}`);
-  const run = spawnSync(NODE24, [join(actionCheckout(), 'dist/action.js')], { cwd: workspace, encoding: 'utf8', env: { ...variables, ...env } });
+  const run = spawnSync(NODE24, [join(from === 'built' ? ROOT : actionCheckout(), 'dist/action.js')], { cwd: workspace, encoding: 'utf8', env: { ...variables, ...env } });
   return {
     status: run.status,
     stdout: run.stdout,
