@@ -13,9 +13,9 @@ export interface CliIo {
 
 /**
  * Run the CLI with arguments (without `node` and the script) and return the exit status.
- * Only what linting files needs is loaded up front: every module loaded is parsed at each start. A plain
- * `cilint lint` command line is read without commander; commander, the other commands, live mode, a config
- * file and SARIF load when used (src/cli/program.ts, src/on-demand.ts).
+ * Only what linting files needs runs up front. A plain `cilint lint` command line is read without
+ * commander; commander, the other commands, live mode, a config file and SARIF initialise when used
+ * (src/cli/program.ts, src/on-demand.ts).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
