@@ -1,5 +1,6 @@
 // The flags of `cilint lint` and `cilint explain` as data: commander builds --help from them (program.ts), and
 // the fast path parses them without loading commander (fast-lint-args.ts).
+import { UsageError } from '../errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../inputs/read-text.js';
 import { LIVE_FLAGS } from '../live/live-options.js';
 import { FAIL_ON } from '../report/finding.js';
@@ -36,6 +37,12 @@ export function flagParts(spec: FlagSpec): FlagParts {
   const negated = name.startsWith('no-');
   const attribute = (negated ? name.slice(3) : name).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
   return { short: match[1], long: `--${name}`, takesValue: spec.flags.includes('<'), negated, attribute };
+}
+
+/** A flag's value when it is one of `allowed`; any other is a usage error that lists them. */
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown ${flag} "${value}" (expected one of: ${allowed.join(', ')})`);
 }
 
 /** What to read, shared by lint and explain. */

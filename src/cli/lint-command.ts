@@ -1,5 +1,4 @@
 // `cilint lint` once its command line is read: check the flags, lint, print, and return the exit status.
-import { writeFileSync } from 'node:fs';
 import type { CliIo } from '../cli.js';
 import { readChart } from '../chart/chart-dir.js';
 import type { LocalChart } from '../chart/chart-dir.js';
@@ -12,11 +11,13 @@ import type { LintOptions } from '../lint.js';
 import { liveTimeout } from '../live/live-options.js';
 import type { LiveFlags } from '../live/live-options.js';
 import { exitCodeFor, FAIL_ON } from '../report/finding.js';
-import type { FailOn, LintResult } from '../report/finding.js';
-import { format, parseFormat } from '../report/formatters.js';
+import type { LintResult } from '../report/finding.js';
+import { format, FORMATS } from '../report/formatters.js';
 import { lintConcurrently, parseConcurrency } from '../threads/lint-concurrently.js';
 import { DEFAULT_MINOR, parseCiliumVersion, unsupportedVersion } from '../version.js';
 import type { CiliumVersion } from '../version.js';
+import { oneOf } from './flags.js';
+import { emit } from './output.js';
 
 /** The input flags (flags.ts INPUT_FLAGS) as parsed: what to read, shared by lint and explain. */
 export interface InputFlags {
@@ -48,10 +49,8 @@ export interface LintFlags extends InputFlags, LiveFlags {
 /** Lint `files` with `flags`; `given` tells the flags set on the command line from defaults. */
 export async function runLint(files: string[], parsed: LintFlags, given: (attribute: string) => boolean, io: CliIo): Promise<number> {
   const { flags, configFile } = await withConfigFile(parsed, given);
-  const formatName = parseFormat(flags.format);
-  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) {
-    throw new UsageError(`unknown --fail-on "${flags.failOn}" (expected one of: ${FAIL_ON.join(', ')})`);
-  }
+  const formatName = oneOf('--format', flags.format, FORMATS);
+  const failOn = oneOf('--fail-on', flags.failOn, FAIL_ON);
   if (flags.updateBaseline && flags.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, update: flags.updateBaseline === true };
   const base = flags.base === undefined ? undefined : { ref: flags.base, ifUnavailable: 'fail' as const };
@@ -61,7 +60,7 @@ export async function runLint(files: string[], parsed: LintFlags, given: (attrib
   const result = flags.kube ? await lintLive(files, flags, timeoutSeconds, decisions) : await lintConcurrently({ ...lintOptions(files, flags), ...decisions }, concurrency);
   const color = io.color && flags.color && flags.output === undefined && formatName === 'text';
   emit(await format(result, formatName, { color }), flags.output, io);
-  return exitCodeFor(result, flags.failOn as FailOn);
+  return exitCodeFor(result, failOn);
 }
 
 /** Fill the flags not given on the command line from the config file: flags win, as in ESLint. */
@@ -117,17 +116,4 @@ function ciliumVersion(flag: string | undefined, chart: LocalChart | undefined):
     throw new UsageError(`--cilium-version ${flag} does not match the chart in ${chart?.dir ?? ''} (version ${chart?.version ?? ''})`);
   }
   return version;
-}
-
-/** Print `text`, or write it to the --output file. */
-export function emit(text: string, output: string | undefined, io: CliIo): void {
-  if (output === undefined) {
-    io.stdout(text);
-    return;
-  }
-  try {
-    writeFileSync(output, text);
-  } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }

@@ -3,15 +3,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIo } from '../cli.js';
 import { addInventoryCommands } from '../collect/inventory-command.js';
-import { UsageError } from '../errors.js';
 import { EXPLAIN_FORMATS, formatExplanation } from '../explain/format.js';
-import type { ExplainFormat } from '../explain/format.js';
 import { rules } from '../lint.js';
 import { toolVersion } from '../package-root.js';
 import { formatRules, RULE_FORMATS } from '../report/rules-list.js';
-import { INPUT_FLAGS, LINT_FLAGS } from './flags.js';
+import { INPUT_FLAGS, LINT_FLAGS, oneOf } from './flags.js';
 import type { FlagSpec } from './flags.js';
-import { emit, lintOptions, runLint } from './lint-command.js';
+import { lintOptions, runLint } from './lint-command.js';
+import { emit } from './output.js';
 import type { InputFlags, LintFlags } from './lint-command.js';
 
 const FILES_HELP = 'Helm values files or cilium-config ConfigMap manifests, each its own target';
@@ -39,11 +38,9 @@ export async function runProgram(argv: readonly string[], io: CliIo, lint: LintH
     { flags: '--format <format>', description: `output format: ${EXPLAIN_FORMATS.join(', ')}`, default: 'text' },
     { flags: '-o, --output <file>', description: 'write the explanation to a file instead of standard output' },
   ]).action(async (files: string[], flags: InputFlags & { format: string; output?: string }) => {
-    if (!(EXPLAIN_FORMATS as readonly string[]).includes(flags.format)) {
-      throw new UsageError(`unknown --format "${flags.format}" (expected one of: ${EXPLAIN_FORMATS.join(', ')})`);
-    }
+    const format = oneOf('--format', flags.format, EXPLAIN_FORMATS);
     const { explain } = await import('../on-demand.js');
-    emit(formatExplanation(explain(lintOptions(files, flags)), flags.format as ExplainFormat), flags.output, io);
+    emit(formatExplanation(explain(lintOptions(files, flags)), format), flags.output, io);
   });
 
   program
@@ -52,13 +49,10 @@ export async function runProgram(argv: readonly string[], io: CliIo, lint: LintH
     .addOption(new Option('--format <format>', `output format: ${RULE_FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the list to a file instead of standard output')
     .action((flags: { format: string; output?: string }) => {
-      if (!(RULE_FORMATS as readonly string[]).includes(flags.format)) {
-        throw new UsageError(`unknown --format "${flags.format}" (expected one of: ${RULE_FORMATS.join(', ')})`);
-      }
-      emit(formatRules(rules(), flags.format as (typeof RULE_FORMATS)[number]), flags.output, io);
+      emit(formatRules(rules(), oneOf('--format', flags.format, RULE_FORMATS)), flags.output, io);
     });
 
-  addInventoryCommands(program, io.stdout);
+  addInventoryCommands(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

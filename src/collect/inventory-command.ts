@@ -1,6 +1,9 @@
 // The `cilint inventory` commands: collect one node's facts, and merge per-node files into one inventory.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { CliIo } from '../cli.js';
+import { oneOf } from '../cli/flags.js';
+import { emit } from '../cli/output.js';
 import { UsageError } from '../errors.js';
 
 const FORMATS = ['yaml', 'json'] as const;
@@ -11,10 +14,10 @@ interface OutputFlags {
 }
 
 /**
- * Add `inventory collect` and `inventory merge` to the program; they write through `stdout`. What they run
+ * Add `inventory collect` and `inventory merge` to the program; they write through `io`. What they run
  * is imported when they run, so that it adds nothing to the start of every other command.
  */
-export function addInventoryCommands(program: Command, stdout: (text: string) => void): void {
+export function addInventoryCommands(program: Command, io: CliIo): void {
   const inventory = program.command('inventory').description("collect node facts for --nodes: on each node, then merged into one inventory");
   inventory
     .command('collect')
@@ -24,11 +27,11 @@ export function addInventoryCommands(program: Command, stdout: (text: string) =>
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'yaml')
     .option('-o, --output <file>', 'write the entry to a file instead of standard output')
     .action(async (flags: OutputFlags & { root: string; name?: string }) => {
-      const format = checkFormat(flags.format);
+      const format = oneOf('--format', flags.format, FORMATS);
       if (!existsSync(flags.root) || !statSync(flags.root).isDirectory()) throw new UsageError(`--root ${flags.root}: no such directory`);
       const { collectNode, inventoryDocument } = await import('../on-demand.js');
       const node = collectNode(flags.root, flags.name ?? process.env['NODE_NAME']);
-      write(inventoryDocument([node], format), flags.output, stdout);
+      emit(inventoryDocument([node], format), flags.output, io);
     });
   inventory
     .command('merge')
@@ -37,22 +40,8 @@ export function addInventoryCommands(program: Command, stdout: (text: string) =>
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'yaml')
     .option('-o, --output <file>', 'write the inventory to a file instead of standard output')
     .action(async (files: string[], flags: OutputFlags) => {
-      const format = checkFormat(flags.format);
+      const format = oneOf('--format', flags.format, FORMATS);
       const { mergeInventories, inventoryDocument } = await import('../on-demand.js');
-      write(inventoryDocument(mergeInventories(files), format), flags.output, stdout);
+      emit(inventoryDocument(mergeInventories(files), format), flags.output, io);
     });
-}
-
-function checkFormat(format: string): (typeof FORMATS)[number] {
-  if ((FORMATS as readonly string[]).includes(format)) return format as (typeof FORMATS)[number];
-  throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(', ')})`);
-}
-
-function write(text: string, output: string | undefined, stdout: (text: string) => void): void {
-  if (output === undefined) return stdout(text);
-  try {
-    writeFileSync(output, text);
-  } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
